@@ -1,0 +1,240 @@
+package components
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/cognito"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+)
+
+// UserPoolArgs configures the Cognito user pool IGV users sign in to.
+type UserPoolArgs struct {
+	// Name of the pool. Required. Cognito cannot rename a pool: a new name would replace it and lose
+	// every user, so derive it from something that never changes (project and stack).
+	Name string
+	// Region of the pool, for the hosted-UI host name. Required.
+	Region string
+	// DomainPrefix of the hosted UI, globally unique. Required.
+	DomainPrefix string
+	// CallbackURLs registered on the app client; IGV uses the first. Required.
+	CallbackURLs []string
+	// ClientSecret makes the app client confidential (IGV 2.16). Optional, default false (public
+	// client; IGV 2.17+ uses PKCE).
+	ClientSecret bool
+	// MFA is "OFF", "OPTIONAL" or "ON"; the factor is TOTP. Required.
+	MFA string
+	// PasswordMinLength of user passwords. Required.
+	PasswordMinLength int
+	// DeletionProtection makes AWS refuse to delete the pool. Optional, default false.
+	DeletionProtection bool
+	// ThreatProtection is "OFF", "AUDIT" or "ENFORCED"; anything but OFF needs the Plus feature plan.
+	ThreatProtection string
+	// Protect sets Pulumi's protect option on the pool. Optional, default false.
+	Protect bool
+	// Users are invited by email with a temporary password. Optional.
+	Users []PoolUser
+	// Tags for the pool. Optional.
+	Tags map[string]string
+}
+
+// PoolUser is a user created by an administrator.
+type PoolUser struct {
+	Email      string
+	GivenName  string
+	FamilyName string
+}
+
+// UserPool is the Cognito user pool, its app client for IGV, its hosted-UI domain and its bootstrap users.
+type UserPool struct {
+	pulumi.ResourceState
+
+	UserPoolID  pulumi.StringOutput `pulumi:"userPoolId"`
+	UserPoolARN pulumi.StringOutput `pulumi:"userPoolArn"`
+	// ProviderName is "cognito-idp.<region>.amazonaws.com/<pool id>": how an identity pool names this pool.
+	ProviderName pulumi.StringOutput `pulumi:"providerName"`
+	ClientID     pulumi.StringOutput `pulumi:"clientId"`
+	// ClientSecret is empty for a public client; otherwise a secret output.
+	ClientSecret pulumi.StringOutput `pulumi:"clientSecret"`
+	// HostedUIDomain is "<prefix>.auth.<region>.amazoncognito.com".
+	HostedUIDomain pulumi.StringOutput `pulumi:"hostedUiDomain"`
+}
+
+// The flows and scopes IGV uses (igv-contract.md, section 3).
+var (
+	oauthFlows  = []string{"code"}
+	oauthScopes = []string{"email", "openid", "profile"}
+)
+
+// NewUserPool registers the user pool and its children.
+func NewUserPool(ctx *pulumi.Context, name string, args *UserPoolArgs, opts ...pulumi.ResourceOption) (*UserPool, error) {
+	if args == nil || args.Name == "" || args.Region == "" || args.DomainPrefix == "" || len(args.CallbackURLs) == 0 {
+		return nil, fmt.Errorf("user pool %s: Name, Region, DomainPrefix and CallbackURLs are required", name)
+	}
+	c := &UserPool{}
+	if err := ctx.RegisterComponentResource(typePrefix+"cognito:UserPool", name, c, opts...); err != nil {
+		return nil, err
+	}
+	parent := pulumi.Parent(c)
+
+	pool, err := cognito.NewUserPool(ctx, name, &cognito.UserPoolArgs{
+		Name: pulumi.String(args.Name),
+		// Only administrators create users (Prowler cognito_user_pool_self_registration_disabled).
+		AdminCreateUserConfig: &cognito.UserPoolAdminCreateUserConfigArgs{
+			AllowAdminCreateUserOnly: pulumi.Bool(true),
+			InviteMessageTemplate: &cognito.UserPoolAdminCreateUserConfigInviteMessageTemplateArgs{
+				EmailSubject: pulumi.String("Your IGV account"),
+				EmailMessage: pulumi.String("An account was created for you to open sequencing data in IGV. " +
+					"Your username is {username} and your temporary password is {####}. " +
+					"Use them at IGV's Amazon > Login; you will be asked for a new password."),
+			},
+		},
+		// Email is the username: IGV makes the STS session name of it.
+		UsernameAttributes:     pulumi.ToStringArray([]string{"email"}),
+		AutoVerifiedAttributes: pulumi.ToStringArray([]string{"email"}),
+		UsernameConfiguration: &cognito.UserPoolUsernameConfigurationArgs{
+			CaseSensitive: pulumi.Bool(false),
+		},
+		Schemas: cognito.UserPoolSchemaArray{&cognito.UserPoolSchemaArgs{
+			Name:              pulumi.String("email"),
+			AttributeDataType: pulumi.String("String"),
+			Required:          pulumi.Bool(true),
+			Mutable:           pulumi.Bool(true),
+			StringAttributeConstraints: &cognito.UserPoolSchemaStringAttributeConstraintsArgs{
+				MinLength: pulumi.String("0"),
+				MaxLength: pulumi.String("2048"),
+			},
+		}},
+		PasswordPolicy: &cognito.UserPoolPasswordPolicyArgs{
+			MinimumLength:                 pulumi.Int(args.PasswordMinLength),
+			RequireLowercase:              pulumi.Bool(true),
+			RequireUppercase:              pulumi.Bool(true),
+			RequireNumbers:                pulumi.Bool(true),
+			RequireSymbols:                pulumi.Bool(true),
+			TemporaryPasswordValidityDays: pulumi.Int(7),
+		},
+		MfaConfiguration:              pulumi.String(args.MFA),
+		SoftwareTokenMfaConfiguration: softwareTokenMFA(args.MFA),
+		// Forgotten passwords are reset through the verified email only, never by SMS.
+		AccountRecoverySetting: &cognito.UserPoolAccountRecoverySettingArgs{
+			RecoveryMechanisms: cognito.UserPoolAccountRecoverySettingRecoveryMechanismArray{
+				&cognito.UserPoolAccountRecoverySettingRecoveryMechanismArgs{
+					Name: pulumi.String("verified_email"), Priority: pulumi.Int(1),
+				},
+			},
+		},
+		DeletionProtection: pulumi.String(activeOrInactive(args.DeletionProtection)),
+		UserPoolAddOns: &cognito.UserPoolUserPoolAddOnsArgs{
+			AdvancedSecurityMode: pulumi.String(args.ThreatProtection),
+		},
+		UserPoolTier: pulumi.String(userPoolTier(args.ThreatProtection)),
+		Tags:         tagMap(args.Tags),
+	}, parent, pulumi.Protect(args.Protect))
+	if err != nil {
+		return nil, fmt.Errorf("user pool %s: %w", name, err)
+	}
+
+	client, err := cognito.NewUserPoolClient(ctx, name+"-client", &cognito.UserPoolClientArgs{
+		Name:       pulumi.String("igv-desktop"),
+		UserPoolId: pool.ID(),
+		// The authorization-code flow only: no implicit flow, no password flows from the client.
+		AllowedOauthFlowsUserPoolClient: pulumi.Bool(true),
+		AllowedOauthFlows:               pulumi.ToStringArray(oauthFlows),
+		AllowedOauthScopes:              pulumi.ToStringArray(oauthScopes),
+		ExplicitAuthFlows:               pulumi.ToStringArray([]string{"ALLOW_REFRESH_TOKEN_AUTH"}),
+		CallbackUrls:                    pulumi.ToStringArray(args.CallbackURLs),
+		SupportedIdentityProviders:      pulumi.ToStringArray([]string{"COGNITO"}),
+		GenerateSecret:                  pulumi.Bool(args.ClientSecret),
+		PreventUserExistenceErrors:      pulumi.String("ENABLED"),
+		EnableTokenRevocation:           pulumi.Bool(true),
+		// IGV reads the email from the id token; the names come with the profile scope.
+		ReadAttributes: pulumi.ToStringArray([]string{"email", "email_verified", "family_name", "given_name"}),
+		// IGV refreshes an hour-long session; the refresh token keeps users signed in for a working month.
+		AccessTokenValidity:  pulumi.Int(1),
+		IdTokenValidity:      pulumi.Int(1),
+		RefreshTokenValidity: pulumi.Int(30),
+		TokenValidityUnits: &cognito.UserPoolClientTokenValidityUnitsArgs{
+			AccessToken:  pulumi.String("hours"),
+			IdToken:      pulumi.String("hours"),
+			RefreshToken: pulumi.String("days"),
+		},
+	}, parent)
+	if err != nil {
+		return nil, fmt.Errorf("user pool %s: app client: %w", name, err)
+	}
+
+	domain, err := cognito.NewUserPoolDomain(ctx, name+"-domain", &cognito.UserPoolDomainArgs{
+		Domain:     pulumi.String(args.DomainPrefix),
+		UserPoolId: pool.ID(),
+	}, parent)
+	if err != nil {
+		return nil, fmt.Errorf("user pool %s: domain: %w", name, err)
+	}
+
+	for _, u := range args.Users {
+		attrs := map[string]string{"email": u.Email, "email_verified": "true"}
+		if u.GivenName != "" {
+			attrs["given_name"] = u.GivenName
+		}
+		if u.FamilyName != "" {
+			attrs["family_name"] = u.FamilyName
+		}
+		// Named after the email, never a list position: reordering users touches nobody.
+		_, err := cognito.NewUser(ctx, name+"-user-"+strings.ToLower(u.Email), &cognito.UserArgs{
+			UserPoolId:             pool.ID(),
+			Username:               pulumi.String(u.Email),
+			Attributes:             pulumi.ToStringMap(attrs),
+			DesiredDeliveryMediums: pulumi.ToStringArray([]string{"EMAIL"}),
+		}, parent)
+		if err != nil {
+			return nil, fmt.Errorf("user pool %s: user %s: %w", name, u.Email, err)
+		}
+	}
+
+	c.UserPoolID = pool.ID().ToStringOutput()
+	c.UserPoolARN = pool.Arn
+	c.ProviderName = pool.Endpoint
+	c.ClientID = client.ID().ToStringOutput()
+	if args.ClientSecret {
+		c.ClientSecret = pulumi.ToSecret(client.ClientSecret).(pulumi.StringOutput)
+	} else {
+		c.ClientSecret = pulumi.String("").ToStringOutput()
+	}
+	c.HostedUIDomain = pulumi.Sprintf("%s.auth.%s.amazoncognito.com", domain.Domain, args.Region)
+
+	if err := ctx.RegisterResourceOutputs(c, pulumi.Map{
+		"userPoolId":     c.UserPoolID,
+		"userPoolArn":    c.UserPoolARN,
+		"providerName":   c.ProviderName,
+		"clientId":       c.ClientID,
+		"clientSecret":   c.ClientSecret,
+		"hostedUiDomain": c.HostedUIDomain,
+	}); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// softwareTokenMFA enables TOTP whenever MFA is possible; Cognito requires a factor for OPTIONAL and ON.
+func softwareTokenMFA(mfa string) cognito.UserPoolSoftwareTokenMfaConfigurationPtrInput {
+	if mfa == "OFF" {
+		return nil
+	}
+	return &cognito.UserPoolSoftwareTokenMfaConfigurationArgs{Enabled: pulumi.Bool(true)}
+}
+
+// userPoolTier picks the feature plan: threat protection exists only in Plus; Essentials otherwise,
+// the default plan of new pools.
+func userPoolTier(threatProtection string) string {
+	if threatProtection == "OFF" {
+		return "ESSENTIALS"
+	}
+	return "PLUS"
+}
+
+func activeOrInactive(on bool) string {
+	if on {
+		return "ACTIVE"
+	}
+	return "INACTIVE"
+}

@@ -1,0 +1,61 @@
+// Package stack is the Pulumi program: configuration in, backend built, outputs out. `pulumi up` runs
+// it through main.go and the offline synth runs the very same function under the mock engine.
+package stack
+
+import (
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"igv-aws-backend/components"
+	"igv-aws-backend/stackconfig"
+)
+
+// Stack output names.
+const (
+	OutputProvisioningURL      = "provisioningUrl"
+	OutputHostedUIURL          = "hostedUiUrl"
+	OutputUserPoolID           = "userPoolId"
+	OutputUserPoolClientID     = "userPoolClientId"
+	OutputIdentityPoolID       = "identityPoolId"
+	OutputAuthenticatedRoleARN = "authenticatedRoleArn"
+	OutputDataBuckets          = "dataBuckets"
+	OutputConfigBucket         = "configBucket"
+	OutputDistributionID       = "distributionId"
+	OutputOAuthConfig          = "oauthConfig"
+)
+
+// Program loads and validates the configuration, builds the backend and returns the stack outputs.
+// The mock engine discards exports, so the outputs are returned for the caller to export or record.
+func Program(ctx *pulumi.Context) (pulumi.Map, error) {
+	cfg, err := stackconfig.Load(ctx)
+	if err != nil {
+		return nil, err
+	}
+	b, err := components.NewBackend(ctx, "igv", &components.BackendArgs{Config: cfg})
+	if err != nil {
+		return nil, err
+	}
+	return pulumi.Map{
+		OutputProvisioningURL:      b.ConfigSite.ProvisioningURL,
+		OutputHostedUIURL:          b.HostedUIURL,
+		OutputUserPoolID:           b.UserPool.UserPoolID,
+		OutputUserPoolClientID:     b.UserPool.ClientID,
+		OutputIdentityPoolID:       b.IdentityPool.IdentityPoolID,
+		OutputAuthenticatedRoleARN: b.IdentityPool.RoleARN,
+		OutputDataBuckets:          b.DataBuckets.BucketNames,
+		OutputConfigBucket:         b.ConfigSite.BucketName,
+		OutputDistributionID:       b.ConfigSite.DistributionID,
+		OutputOAuthConfig:          b.OAuthConfig,
+	}, nil
+}
+
+// Run is Program with its outputs exported: the entry point for the Pulumi engine.
+func Run(ctx *pulumi.Context) error {
+	outputs, err := Program(ctx)
+	if err != nil {
+		return err
+	}
+	for name, value := range outputs {
+		ctx.Export(name, value)
+	}
+	return nil
+}

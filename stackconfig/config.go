@@ -1,0 +1,141 @@
+// Package stackconfig reads a stack's configuration once into one typed, validated value.
+//
+// Parse is a pure function of the raw configuration (keys "namespace:key", values as the Pulumi engine
+// passes them: scalars as text, lists and objects as JSON). It reports every problem at once and
+// runs before any resource is registered, so a bad configuration deploys nothing.
+package stackconfig
+
+import (
+	"igv-aws-backend/policies"
+)
+
+// Namespace is the project name in Pulumi.yaml, under which the stack's own keys live.
+const Namespace = "igv-aws-backend"
+
+// Configuration keys.
+const (
+	KeyRegion               = "aws:region"
+	KeyDomainPrefix         = Namespace + ":domainPrefix"
+	KeyCallbackPorts        = Namespace + ":callbackPorts"
+	KeyClientSecret         = Namespace + ":clientSecret"
+	KeyMFA                  = Namespace + ":mfa"
+	KeyPasswordMinLength    = Namespace + ":passwordMinLength"
+	KeyDeletionProtection   = Namespace + ":deletionProtection"
+	KeyThreatProtection     = Namespace + ":threatProtection"
+	KeyProtect              = Namespace + ":protect"
+	KeyUsers                = Namespace + ":users"
+	KeyBuckets              = Namespace + ":buckets"
+	KeyTags                 = Namespace + ":tags"
+	KeyPriceClass           = Namespace + ":priceClass"
+	KeyAccessLogBucket      = Namespace + ":accessLogBucket"
+	KeyConfigDomain         = Namespace + ":configDomain"
+	KeyConfigCertificateARN = Namespace + ":configCertificateArn"
+	KeyMaxManagedPolicies   = Namespace + ":maxManagedPolicies"
+)
+
+// Keys are every key the program reads.
+var Keys = []string{
+	KeyRegion, KeyDomainPrefix, KeyCallbackPorts, KeyClientSecret, KeyMFA, KeyPasswordMinLength,
+	KeyDeletionProtection, KeyThreatProtection, KeyProtect, KeyUsers, KeyBuckets, KeyTags, KeyPriceClass,
+	KeyAccessLogBucket, KeyConfigDomain, KeyConfigCertificateARN, KeyMaxManagedPolicies,
+}
+
+// Defaults of the scalar keys, as text the way Pulumi passes them. Pulumi.yaml declares the same
+// defaults (a test keeps the two equal); Parse applies them too, because the mock engine does not.
+var Defaults = map[string]string{
+	KeyCallbackPorts:        "[60151]",
+	KeyClientSecret:         "false",
+	KeyMFA:                  string(MFAOptional),
+	KeyPasswordMinLength:    "12",
+	KeyDeletionProtection:   "true",
+	KeyThreatProtection:     string(ThreatProtectionOff),
+	KeyProtect:              "true",
+	KeyPriceClass:           "PriceClass_100",
+	KeyAccessLogBucket:      "",
+	KeyConfigDomain:         "",
+	KeyConfigCertificateARN: "",
+	KeyMaxManagedPolicies:   "10",
+}
+
+// MFA is the user pool's multi-factor setting; the factor is always TOTP (an authenticator app).
+type MFA string
+
+const (
+	MFAOff      MFA = "OFF"
+	MFAOptional MFA = "OPTIONAL"
+	MFAOn       MFA = "ON"
+)
+
+// ThreatProtection is Cognito's threat protection (formerly advanced security) mode.
+type ThreatProtection string
+
+const (
+	ThreatProtectionOff      ThreatProtection = "OFF"
+	ThreatProtectionAudit    ThreatProtection = "AUDIT"
+	ThreatProtectionEnforced ThreatProtection = "ENFORCED"
+)
+
+// Config is the whole, validated configuration of one stack.
+type Config struct {
+	Project string
+	Stack   string
+
+	// Region holds every resource and every data bucket: IGV signs S3 requests in this region only.
+	Region string
+	// DomainPrefix is the hosted-UI prefix: https://<prefix>.auth.<region>.amazoncognito.com.
+	DomainPrefix string
+	// CallbackPorts are IGV's local OAuth listener ports; the first is redirect_uris[0].
+	CallbackPorts []int
+	// ClientSecret makes the app client confidential, for IGV 2.16. The secret is public either way.
+	ClientSecret       bool
+	MFA                MFA
+	PasswordMinLength  int
+	DeletionProtection bool
+	ThreatProtection   ThreatProtection
+	// Protect sets Pulumi's protect option on the user pool and the created data buckets.
+	Protect bool
+	Users   []User
+	Buckets []Bucket
+	Tags    map[string]string
+	// PriceClass is the CloudFront price class of the config distribution.
+	PriceClass string
+	// AccessLogBucket, when set, receives S3 server access logs of the created buckets and the
+	// CloudFront logs of the config distribution.
+	AccessLogBucket string
+	// ConfigDomain and ConfigCertificateARN put the config file behind a custom domain with TLS 1.2.
+	ConfigDomain         string
+	ConfigCertificateARN string
+	// MaxManagedPolicies is the role's quota of attached managed policies (10 unless raised).
+	MaxManagedPolicies int
+}
+
+// User is a bootstrap user, invited by email with a temporary password.
+type User struct {
+	Email      string `json:"email"`
+	GivenName  string `json:"givenName,omitempty"`
+	FamilyName string `json:"familyName,omitempty"`
+}
+
+// Bucket is a data bucket IGV users may read.
+type Bucket struct {
+	Name string `json:"name"`
+	// Create makes the stack create and harden the bucket; otherwise it only grants read access.
+	Create bool `json:"create,omitempty"`
+	// Prefixes limits reads to keys under these prefixes.
+	Prefixes []string `json:"prefixes,omitempty"`
+	// KMSKeyARN is the customer managed key of the bucket's objects; the role may decrypt with it.
+	KMSKeyARN string `json:"kmsKeyArn,omitempty"`
+}
+
+// Grants are the buckets as read grants for policies.DataAccess.
+func (c *Config) Grants() []policies.Grant {
+	grants := make([]policies.Grant, len(c.Buckets))
+	for i, b := range c.Buckets {
+		grants[i] = policies.Grant{Bucket: b.Name, Prefixes: b.Prefixes, KMSKeyARN: b.KMSKeyARN}
+	}
+	return grants
+}
+
+// ResourcePrefix names the stack's AWS resources that need a fixed name ("<project>-<stack>"). It never
+// changes for a stack, so no name-derived replacement can ever happen.
+func (c *Config) ResourcePrefix() string { return c.Project + "-" + c.Stack }

@@ -1,0 +1,263 @@
+// Package synth runs a Pulumi program offline, under Pulumi's own mock engine, and records exactly what
+// the engine would send to AWS: every resource with its type, inputs and options, deterministic
+// AWS-shaped ids and ARNs, and the stack outputs. The tests and cmd/synth both use it.
+package synth
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
+	"github.com/pulumi/pulumi/sdk/v3/go/common/tokens"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi/internals"
+
+	"igv-aws-backend/stackconfig"
+)
+
+// Account is the AWS account id that mock ARNs carry.
+const Account = "123456789012"
+
+// Program is a Pulumi program that returns its stack outputs instead of only exporting them (the
+// mock engine discards exports).
+type Program func(ctx *pulumi.Context) (pulumi.Map, error)
+
+// Stack says which stack to synthesize.
+type Stack struct {
+	Project string
+	Name    string
+	// Config is the stack's configuration as the engine passes it: "namespace:key" to text or JSON.
+	Config map[string]string
+}
+
+// Resource is one registered resource, as recorded in resources.json.
+type Resource struct {
+	URN     string          `json:"urn"`
+	Type    string          `json:"type"`
+	Name    string          `json:"name"`
+	Parent  string          `json:"parent,omitempty"`
+	Inputs  map[string]any  `json:"inputs"`
+	Options ResourceOptions `json:"options"`
+	ID      string          `json:"id,omitempty"`
+	Outputs map[string]any  `json:"outputs"`
+}
+
+// ResourceOptions are the options the engine sees for a resource.
+type ResourceOptions struct {
+	Protect        bool `json:"protect"`
+	RetainOnDelete bool `json:"retainOnDelete"`
+	// DependsOn lists explicit dependencies: those not already implied by an input.
+	DependsOn               []string `json:"dependsOn,omitempty"`
+	IgnoreChanges           []string `json:"ignoreChanges,omitempty"`
+	Aliases                 []Alias  `json:"aliases,omitempty"`
+	DeleteBeforeReplace     bool     `json:"deleteBeforeReplace"`
+	AdditionalSecretOutputs []string `json:"additionalSecretOutputs,omitempty"`
+}
+
+// Alias is a former identity of a resource, so that Pulumi moves it instead of replacing it.
+type Alias struct {
+	URN     string `json:"urn,omitempty"`
+	Name    string `json:"name,omitempty"`
+	Type    string `json:"type,omitempty"`
+	Parent  string `json:"parent,omitempty"`
+	Project string `json:"project,omitempty"`
+	Stack   string `json:"stack,omitempty"`
+}
+
+// Result is what one synthesis registered and returned.
+type Result struct {
+	Stack     Stack
+	Resources []Resource // sorted by URN
+	Outputs   map[string]any
+}
+
+// Run runs program under the mock engine for the given stack.
+func Run(program Program, stack Stack) (*Result, error) {
+	m := &mocks{project: stack.Project, stack: stack.Name, region: stack.Config["aws:region"]}
+	var outputs map[string]any
+	body := func(ctx *pulumi.Context) error {
+		outs, err := program(ctx)
+		if err != nil {
+			return err
+		}
+		outputs, err = await(ctx, outs)
+		return err
+	}
+
+	// The keys ride along in the Go context so the program can report misspelt ones (stackconfig.Raw).
+	goctx := stackconfig.WithKeys(context.Background(), stack.Config)
+	pctx, err := pulumi.NewContext(goctx, pulumi.RunInfo{
+		Project: stack.Project,
+		Stack:   stack.Name,
+		Config:  stack.Config,
+		Mocks:   m,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("synth: %w", err)
+	}
+	defer pctx.Close()
+	if err := pulumi.RunWithContext(pctx, body); err != nil {
+		return nil, err
+	}
+
+	res := m.sorted()
+	return &Result{Stack: stack, Resources: res, Outputs: outputs}, nil
+}
+
+// await resolves the program's outputs, marking secrets the way outputs.json shows them.
+func await(ctx *pulumi.Context, outs pulumi.Map) (map[string]any, error) {
+	result := map[string]any{}
+	for name, input := range outs {
+		r, err := internals.UnsafeAwaitOutput(ctx.Context(), pulumi.ToOutput(input))
+		if err != nil {
+			return nil, fmt.Errorf("synth: output %s: %w", name, err)
+		}
+		v := plainValue(resource.NewPropertyValue(r.Value))
+		if r.Secret {
+			v = secretMarker(v)
+		}
+		result[name] = v
+	}
+	return result, nil
+}
+
+// Secret values are written as {"[secret]": value}: the mock values are fake, and the marker shows
+// the reader which values Pulumi keeps encrypted in its state.
+const secretKey = "[secret]"
+
+func secretMarker(v any) map[string]any { return map[string]any{secretKey: v} }
+
+// Unsecret strips the secret marker from a recorded value.
+func Unsecret(v any) any {
+	if m, ok := v.(map[string]any); ok && len(m) == 1 {
+		if inner, ok := m[secretKey]; ok {
+			return inner
+		}
+	}
+	return v
+}
+
+// IsSecret tells whether a recorded value is marked secret.
+func IsSecret(v any) bool {
+	m, ok := v.(map[string]any)
+	if !ok || len(m) != 1 {
+		return false
+	}
+	_, ok = m[secretKey]
+	return ok
+}
+
+// plainValue turns a property value into JSON-ready Go values.
+func plainValue(v resource.PropertyValue) any {
+	switch {
+	case v.IsNull():
+		return nil
+	case v.IsBool():
+		return v.BoolValue()
+	case v.IsNumber():
+		n := v.NumberValue()
+		if n == float64(int64(n)) {
+			return int64(n)
+		}
+		return n
+	case v.IsString():
+		return v.StringValue()
+	case v.IsArray():
+		arr := v.ArrayValue()
+		out := make([]any, len(arr))
+		for i, e := range arr {
+			out[i] = plainValue(e)
+		}
+		return out
+	case v.IsObject():
+		return plainMap(v.ObjectValue())
+	case v.IsSecret():
+		return secretMarker(plainValue(v.SecretValue().Element))
+	case v.IsOutput():
+		o := v.OutputValue()
+		if !o.Known {
+			return "[unknown]"
+		}
+		if o.Secret {
+			return secretMarker(plainValue(o.Element))
+		}
+		return plainValue(o.Element)
+	case v.IsComputed():
+		return "[unknown]"
+	case v.IsResourceReference():
+		return string(v.ResourceReferenceValue().URN)
+	}
+	return fmt.Sprintf("[%s]", v.TypeString())
+}
+
+func plainMap(m resource.PropertyMap) map[string]any {
+	out := make(map[string]any, len(m))
+	for k, v := range m {
+		out[string(k)] = plainValue(v)
+	}
+	return out
+}
+
+// mocks is the mock monitor: it records each registration and answers with AWS-shaped state.
+type mocks struct {
+	project, stack, region string
+
+	mu        sync.Mutex
+	resources []Resource
+}
+
+func (m *mocks) Call(args pulumi.MockCallArgs) (resource.PropertyMap, error) {
+	return nil, fmt.Errorf("synth: the program called %s; the stack must not depend on data sources", args.Token)
+}
+
+func (m *mocks) NewResource(args pulumi.MockResourceArgs) (string, resource.PropertyMap, error) {
+	rpc := args.RegisterRPC
+	if rpc == nil {
+		return "", nil, fmt.Errorf("synth: %s %s was read, not registered; the stack reads nothing", args.TypeToken, args.Name)
+	}
+	parent := rpc.GetParent()
+	parentType := tokens.Type("")
+	if p := resource.URN(parent); p != "" && p.QualifiedType() != resource.RootStackType {
+		parentType = p.QualifiedType()
+	}
+	urn := string(resource.NewURN(tokens.QName(m.stack), tokens.PackageName(m.project), parentType,
+		tokens.Type(args.TypeToken), args.Name))
+
+	var id string
+	state := resource.PropertyMap{}
+	if args.Custom {
+		id, state = shape(args.TypeToken, args.Name, urn, m.region, args.Inputs)
+		for _, name := range rpc.GetAdditionalSecretOutputs() {
+			k := resource.PropertyKey(name)
+			if v, ok := state[k]; ok && !v.IsSecret() {
+				state[k] = resource.MakeSecret(v)
+			}
+		}
+	}
+
+	r := Resource{
+		URN:     urn,
+		Type:    args.TypeToken,
+		Name:    args.Name,
+		Parent:  parent,
+		Inputs:  plainMap(args.Inputs),
+		Options: options(rpc),
+		ID:      id,
+		Outputs: plainMap(state),
+	}
+	m.mu.Lock()
+	m.resources = append(m.resources, r)
+	m.mu.Unlock()
+	return id, state, nil
+}
+
+func (m *mocks) sorted() []Resource {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	out := slices.Clone(m.resources)
+	slices.SortFunc(out, func(a, b Resource) int { return strings.Compare(a.URN, b.URN) })
+	return out
+}
