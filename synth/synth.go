@@ -74,16 +74,18 @@ type Result struct {
 	Outputs   map[string]any
 }
 
-// Run runs program under the mock engine for the given stack.
+// Run runs program under the mock engine for the given stack. On failure the Result still lists
+// what was registered before the failure, so callers can check that a bad config registered nothing.
 func Run(program Program, stack Stack) (*Result, error) {
 	m := &mocks{project: stack.Project, stack: stack.Name, region: stack.Config["aws:region"]}
 	var outputs map[string]any
+	var programErr error
 	body := func(ctx *pulumi.Context) error {
 		outs, err := program(ctx)
-		if err != nil {
-			return err
+		if err == nil {
+			outputs, err = await(ctx, outs)
 		}
-		outputs, err = await(ctx, outs)
+		programErr = err
 		return err
 	}
 
@@ -99,12 +101,16 @@ func Run(program Program, stack Stack) (*Result, error) {
 		return nil, fmt.Errorf("synth: %w", err)
 	}
 	defer pctx.Close()
-	if err := pulumi.RunWithContext(pctx, body); err != nil {
-		return nil, err
+	err = pulumi.RunWithContext(pctx, body)
+	result := &Result{Stack: stack, Resources: m.sorted(), Outputs: outputs}
+	if programErr != nil {
+		// The program's own error, without the engine's multi-error wrapping: it is what admins read.
+		return result, programErr
 	}
-
-	res := m.sorted()
-	return &Result{Stack: stack, Resources: res, Outputs: outputs}, nil
+	if err != nil {
+		return result, err
+	}
+	return result, nil
 }
 
 // await resolves the program's outputs, marking secrets the way outputs.json shows them.

@@ -11,8 +11,6 @@
 package main
 
 import (
-	"flag"
-	"fmt"
 	"os"
 
 	"igv-aws-backend/stack"
@@ -20,33 +18,5 @@ import (
 )
 
 func main() {
-	stackName := flag.String("stack", "", "stack to synthesize; reads Pulumi.<stack>.yaml (required)")
-	out := flag.String("out", "", "directory to write into (required)")
-	configFile := flag.String("config", "", "stack config file to read instead of Pulumi.<stack>.yaml")
-	projectDir := flag.String("project-dir", ".", "directory holding Pulumi.yaml")
-	flag.Parse()
-	if *stackName == "" || *out == "" || flag.NArg() > 0 {
-		fmt.Fprintln(os.Stderr, "usage: synth -stack NAME -out DIR [-config FILE] [-project-dir DIR]")
-		os.Exit(2)
-	}
-	if err := run(*projectDir, *stackName, *configFile, *out); err != nil {
-		fmt.Fprintln(os.Stderr, "synth:", err)
-		os.Exit(1)
-	}
-}
-
-func run(projectDir, stackName, configFile, out string) error {
-	st, err := synth.LoadStack(projectDir, stackName, configFile)
-	if err != nil {
-		return err
-	}
-	res, err := synth.Run(stack.Program, st)
-	if err != nil {
-		return err
-	}
-	if err := res.Write(out); err != nil {
-		return err
-	}
-	fmt.Printf("synthesized stack %s: %d resources written to %s\n", stackName, len(res.Resources), out)
-	return nil
+	os.Exit(synth.CLI(stack.Program, os.Args[1:], os.Stdout, os.Stderr))
 }
