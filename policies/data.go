@@ -126,7 +126,9 @@ func dataDocument(grants []Grant) Document {
 	slices.SortFunc(grants, func(a, b Grant) int { return strings.Compare(a.Bucket, b.Bucket) })
 
 	var wholeBuckets, objects, keys []string
-	var prefixLists []Statement
+	// Buckets limited to the same prefixes share one listing statement: institutes often lay out
+	// every run bucket alike, and a statement per bucket would exhaust the quota early.
+	listByPrefixes := map[string][]string{}
 	for _, g := range grants {
 		if g.KMSKeyARN != "" {
 			keys = append(keys, g.KMSKeyARN)
@@ -136,17 +138,27 @@ func dataDocument(grants []Grant) Document {
 			objects = append(objects, ObjectsARN(g.Bucket, ""))
 			continue
 		}
-		var listPrefixes []string
+		var patterns []string
 		for _, p := range g.Prefixes {
 			objects = append(objects, ObjectsARN(g.Bucket, p))
-			listPrefixes = append(listPrefixes, p+"*")
+			patterns = append(patterns, p+"*")
 		}
+		set := strings.Join(sortedUnique(patterns), "\x00")
+		listByPrefixes[set] = append(listByPrefixes[set], BucketARN(g.Bucket))
+	}
+	sets := make([]string, 0, len(listByPrefixes))
+	for set := range listByPrefixes {
+		sets = append(sets, set)
+	}
+	slices.Sort(sets)
+	var prefixLists []Statement
+	for _, set := range sets {
 		// Listing is limited to the granted prefixes: the bucket root and sibling folders stay hidden.
 		prefixLists = append(prefixLists, Statement{
 			Effect:    Allow,
 			Action:    Values{"s3:ListBucket"},
-			Resource:  Values{BucketARN(g.Bucket)},
-			Condition: Conditions{"StringLike": {"s3:prefix": sortedUnique(listPrefixes)}},
+			Resource:  sortedUnique(listByPrefixes[set]),
+			Condition: Conditions{"StringLike": {"s3:prefix": strings.Split(set, "\x00")}},
 		})
 	}
 

@@ -53,7 +53,7 @@ func LoadStack(projectDir, stack, configFile string) (Stack, error) {
 		}
 		text, err := configText(decl.Default)
 		if err != nil {
-			return Stack{}, fmt.Errorf("Pulumi.yaml: default of %s: %w", key, err)
+			return Stack{}, fmt.Errorf("default of %s in Pulumi.yaml: %w", key, err)
 		}
 		cfg[key] = text
 	}
