@@ -11,6 +11,10 @@ import (
 	"igv-aws-backend/policies"
 )
 
+// DefaultRolePath is the IAM path of the stack's role and policies; the CI deploy role may manage
+// IAM only under it.
+const DefaultRolePath = "/igv/"
+
 // IdentityPoolArgs configures the identity pool that turns a Cognito login into AWS credentials.
 type IdentityPoolArgs struct {
 	// Name of the identity pool. Required.
@@ -51,7 +55,7 @@ func NewIdentityPool(ctx *pulumi.Context, name string, args *IdentityPoolArgs, o
 	}
 	rolePath := args.RolePath
 	if rolePath == "" {
-		rolePath = "/igv/"
+		rolePath = DefaultRolePath
 	}
 	// Pack the data access first: a quota problem must stop the program before anything is registered.
 	dataPolicies, err := policies.DataAccess(args.Grants, maxPolicies)

@@ -23,6 +23,13 @@ const (
 	OutputOAuthConfig          = "oauthConfig"
 )
 
+// BackendName names the backend component; every resource name of the stack starts with it.
+const BackendName = "igv"
+
+// ConfigBucketNamePattern matches the config bucket's name: Pulumi auto-names it after the ConfigSite
+// ("igv-config") with a random suffix. The CI deploy role may manage buckets of this name.
+const ConfigBucketNamePattern = BackendName + "-config-*"
+
 // Program loads and validates the configuration, builds the backend and returns the stack outputs.
 // The mock engine discards exports, so the outputs are returned for the caller to export or record.
 func Program(ctx *pulumi.Context) (pulumi.Map, error) {
@@ -30,7 +37,7 @@ func Program(ctx *pulumi.Context) (pulumi.Map, error) {
 	if err != nil {
 		return nil, err
 	}
-	b, err := components.NewBackend(ctx, "igv", &components.BackendArgs{Config: cfg})
+	b, err := components.NewBackend(ctx, BackendName, &components.BackendArgs{Config: cfg})
 	if err != nil {
 		return nil, err
 	}
@@ -49,13 +56,18 @@ func Program(ctx *pulumi.Context) (pulumi.Map, error) {
 }
 
 // Run is Program with its outputs exported: the entry point for the Pulumi engine.
-func Run(ctx *pulumi.Context) error {
-	outputs, err := Program(ctx)
-	if err != nil {
-		return err
+var Run = Exporting(Program)
+
+// Exporting turns a program that returns its stack outputs into one that exports them.
+func Exporting(program func(*pulumi.Context) (pulumi.Map, error)) pulumi.RunFunc {
+	return func(ctx *pulumi.Context) error {
+		outputs, err := program(ctx)
+		if err != nil {
+			return err
+		}
+		for name, value := range outputs {
+			ctx.Export(name, value)
+		}
+		return nil
 	}
-	for name, value := range outputs {
-		ctx.Export(name, value)
-	}
-	return nil
 }

@@ -16,8 +16,11 @@ func Load(ctx *pulumi.Context) (*Config, error) {
 
 // Raw returns the stack's configuration as the engine passed it to the program. Besides the keys the
 // program reads, it includes any other key of this project, so that Parse can report misspellings.
-func Raw(ctx *pulumi.Context) map[string]string {
-	keys := slices.Clone(Keys)
+func Raw(ctx *pulumi.Context) map[string]string { return RawFor(ctx, Keys) }
+
+// RawFor is Raw for a program that reads the given keys.
+func RawFor(ctx *pulumi.Context, known []string) map[string]string {
+	keys := slices.Clone(known)
 	keys = append(keys, presentKeys(ctx)...)
 	raw := map[string]string{}
 	for _, k := range keys {

@@ -7,11 +7,11 @@ import (
 	"io"
 )
 
-// CLI is the command line of an offline synth for program: it parses args, reads the stack's config
-// from its Pulumi.<stack>.yaml (or -config FILE), synthesizes and writes the files. It returns the
-// process exit status: 0 on success, 1 when the stack fails (every config problem is on stderr and
-// nothing is written), 2 on bad usage.
-func CLI(program Program, args []string, stdout, stderr io.Writer) int {
+// CLI is the command line of an offline synth: it parses args, reads the project's Pulumi.yaml and the
+// stack's config from Pulumi.<stack>.yaml (or -config FILE), runs the program registered under the
+// project's name, and writes the files. It returns the process exit status: 0 on success, 1 when the
+// stack fails (every config problem is on stderr and nothing is written), 2 on bad usage.
+func CLI(programs map[string]Program, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("synth", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	stackName := fs.String("stack", "", "stack to synthesize; reads Pulumi.<stack>.yaml (required)")
@@ -33,6 +33,11 @@ func CLI(program Program, args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintln(stderr, "synth:", err)
 		return 1
+	}
+	program, ok := programs[st.Project]
+	if !ok {
+		fmt.Fprintf(stderr, "synth: no program for project %q in %s\n", st.Project, *projectDir)
+		return 2
 	}
 	res, err := Run(program, st)
 	if err != nil {

@@ -18,7 +18,8 @@ import (
 // synthCLI runs cmd/synth's command line in-process.
 func synthCLI(args ...string) (code int, stdout, stderr string) {
 	var out, errOut bytes.Buffer
-	code = synth.CLI(stack.Program, append([]string{"-project-dir", ".."}, args...), &out, &errOut)
+	code = synth.CLI(map[string]synth.Program{stackconfig.Namespace: stack.Program},
+		append([]string{"-project-dir", ".."}, args...), &out, &errOut)
 	return code, out.String(), errOut.String()
 }
 

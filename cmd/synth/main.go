@@ -2,6 +2,7 @@
 // `pulumi up` would deploy:
 //
 //	go run ./cmd/synth -stack dev -out out/dev
+//	go run ./cmd/synth -project-dir ci-roles -stack example -out out/ci-roles
 //
 // writes resources.json (every resource with its inputs and options), outputs.json (the stack
 // outputs), oauth-config.json and oauth-config.json.gz (the published IGV config) and policies/*.json
@@ -13,10 +14,15 @@ package main
 import (
 	"os"
 
+	"igv-aws-backend/ci-roles/ciroles"
 	"igv-aws-backend/stack"
+	"igv-aws-backend/stackconfig"
 	"igv-aws-backend/synth"
 )
 
 func main() {
-	os.Exit(synth.CLI(stack.Program, os.Args[1:], os.Stdout, os.Stderr))
+	os.Exit(synth.CLI(map[string]synth.Program{
+		stackconfig.Namespace: stack.Program,
+		ciroles.Namespace:     ciroles.Program,
+	}, os.Args[1:], os.Stdout, os.Stderr))
 }

@@ -1,6 +1,6 @@
 // Package iamsim evaluates IAM policy documents against requests, the way IAM does for the subset of
 // the policy language this stack writes: Allow and Deny, Principal, Action and Resource with * and ?
-// wildcards, and the condition operators StringEquals, StringLike, their ForAnyValue: forms and Bool.
+// wildcards, and the condition operators StringEquals, StringLike, ArnLike, ForAnyValue: forms and Bool.
 // An operator it does not know makes Evaluate fail, so a test can never pass by ignoring a condition.
 package iamsim
 
@@ -94,7 +94,7 @@ func condition(op string, want policies.Values, have []string) (bool, error) {
 	switch op {
 	case "StringEquals":
 		return len(have) == 1 && contains(want, have[0]), nil
-	case "StringLike":
+	case "StringLike", "ArnLike":
 		return len(have) == 1 && anyGlob(want, have[0], false), nil
 	case "ForAnyValue:StringEquals":
 		for _, h := range have {

@@ -1,0 +1,192 @@
+package policies
+
+import "fmt"
+
+// The documents of the CI roles that GitHub Actions assumes through OIDC: a read-only preview role for
+// pull requests and a deploy role for the dev and prod environments.
+
+const (
+	// GitHubOIDCHost is GitHub Actions' token issuer.
+	GitHubOIDCHost = "token.actions.githubusercontent.com"
+	// GitHubOIDCAudience is the audience aws-actions/configure-aws-credentials asks for.
+	GitHubOIDCAudience = "sts.amazonaws.com"
+)
+
+// GitHubOIDCTrust lets GitHub Actions runs of one repository assume a role, and only those whose token
+// subject is one of subjects (e.g. "repo:OWNER/REPO:pull_request", "repo:OWNER/REPO:environment:prod").
+// Pinning sub, not only aud, is what keeps every other GitHub repository out (CKV_AWS_358).
+func GitHubOIDCTrust(providerARN string, subjects []string) Document {
+	return New(Statement{
+		Sid:       "GitHubActionsOfThisRepository",
+		Effect:    Allow,
+		Principal: Principals{"Federated": {providerARN}},
+		Action:    Values{"sts:AssumeRoleWithWebIdentity"},
+		Condition: Conditions{"StringEquals": {
+			GitHubOIDCHost + ":aud": {GitHubOIDCAudience},
+			GitHubOIDCHost + ":sub": sortedUnique(subjects),
+		}},
+	})
+}
+
+// CIScope is what the CI roles may touch: one account and region, the IGV stack's IAM path, its
+// buckets, and optionally the Pulumi state bucket and the access-log bucket.
+type CIScope struct {
+	AccountID string
+	Region    string
+	// IAMPath of the stack's roles and policies, e.g. "/igv/".
+	IAMPath string
+	// ConfigBucketPattern matches the auto-named config buckets, e.g. "igv-config-*".
+	ConfigBucketPattern string
+	// DataBucketPatterns match the data buckets the stack may create, e.g. "genomics-lab-*".
+	DataBucketPatterns []string
+	// StateBucket holds a self-managed Pulumi backend ("" with Pulumi Cloud).
+	StateBucket string
+	// AccessLogBucket receives CloudFront's standard logs, which need its ACL to be readable and writable.
+	AccessLogBucket string
+}
+
+func (s CIScope) userPools() string {
+	return fmt.Sprintf("arn:aws:cognito-idp:%s:%s:userpool/*", s.Region, s.AccountID)
+}
+func (s CIScope) identityPools() string {
+	return fmt.Sprintf("arn:aws:cognito-identity:%s:%s:identitypool/*", s.Region, s.AccountID)
+}
+func (s CIScope) roles() string {
+	return fmt.Sprintf("arn:aws:iam::%s:role%s*", s.AccountID, s.IAMPath)
+}
+func (s CIScope) managedPolicies() string {
+	return fmt.Sprintf("arn:aws:iam::%s:policy%s*", s.AccountID, s.IAMPath)
+}
+func (s CIScope) distributions() string {
+	return fmt.Sprintf("arn:aws:cloudfront::%s:distribution/*", s.AccountID)
+}
+func (s CIScope) originAccessControls() string {
+	return fmt.Sprintf("arn:aws:cloudfront::%s:origin-access-control/*", s.AccountID)
+}
+func (s CIScope) buckets() []string {
+	out := []string{BucketARN(s.ConfigBucketPattern)}
+	for _, p := range s.DataBucketPatterns {
+		out = append(out, BucketARN(p))
+	}
+	return out
+}
+
+// Read-only actions on the bucket configuration the stack manages (never on objects of data buckets).
+var bucketReadActions = []string{
+	"s3:GetAccelerateConfiguration", "s3:GetBucket*", "s3:GetEncryptionConfiguration",
+	"s3:GetLifecycleConfiguration", "s3:GetReplicationConfiguration",
+}
+
+// CIPreview is the preview role's policy: read-only describe, get and list on exactly the resource
+// types of the stack, so `pulumi preview --refresh` works; nothing that writes, and no data objects.
+func CIPreview(s CIScope) Document {
+	statements := []Statement{
+		{Sid: "ReadUserPools", Effect: Allow, Resource: Values{s.userPools()}, Action: sortedUnique([]string{
+			"cognito-idp:Describe*", "cognito-idp:List*", "cognito-idp:GetUserPoolMfaConfig", "cognito-idp:AdminGetUser",
+		})},
+		{Sid: "ReadIdentityPools", Effect: Allow, Resource: Values{s.identityPools()}, Action: sortedUnique([]string{
+			"cognito-identity:DescribeIdentityPool", "cognito-identity:GetIdentityPoolRoles", "cognito-identity:ListTagsForResource",
+		})},
+		{Sid: "ReadStackRoles", Effect: Allow, Resource: Values{s.roles()}, Action: sortedUnique([]string{
+			"iam:GetRole", "iam:GetRolePolicy", "iam:ListAttachedRolePolicies", "iam:ListRolePolicies", "iam:ListRoleTags",
+		})},
+		{Sid: "ReadStackPolicies", Effect: Allow, Resource: Values{s.managedPolicies()}, Action: sortedUnique([]string{
+			"iam:GetPolicy", "iam:GetPolicyVersion", "iam:ListPolicyTags", "iam:ListPolicyVersions",
+		})},
+		{Sid: "ReadBucketSettings", Effect: Allow, Resource: sortedUnique(s.buckets()), Action: sortedUnique(bucketReadActions)},
+		{Sid: "ReadConfigObjects", Effect: Allow, Resource: Values{ObjectsARN(s.ConfigBucketPattern, "")},
+			Action: sortedUnique([]string{"s3:GetObject", "s3:GetObjectTagging"})},
+		{Sid: "ReadDistributions", Effect: Allow, Resource: sortedUnique([]string{s.distributions(), s.originAccessControls()}),
+			Action: sortedUnique([]string{
+				"cloudfront:GetDistribution", "cloudfront:GetDistributionConfig", "cloudfront:GetOriginAccessControl",
+				"cloudfront:GetOriginAccessControlConfig", "cloudfront:ListTagsForResource",
+			})},
+	}
+	if s.StateBucket != "" {
+		statements = append(statements,
+			Statement{Sid: "ReadPulumiState", Effect: Allow, Action: Values{"s3:GetObject", "s3:ListBucket"},
+				Resource: Values{BucketARN(s.StateBucket), ObjectsARN(s.StateBucket, "")}},
+			// A self-managed backend locks the stack while it previews.
+			Statement{Sid: "LockPulumiStacks", Effect: Allow, Action: Values{"s3:DeleteObject", "s3:PutObject"},
+				Resource: Values{ObjectsARN(s.StateBucket, ".pulumi/locks/")}},
+		)
+	}
+	return New(statements...)
+}
+
+// CIDeploy is the deploy role's policy: the actions `pulumi up` needs to manage exactly the stack's
+// resource types, in this account and region, under the stack's IAM path and bucket names. It cannot
+// delete data buckets (they are retained on delete), read their objects, or attach a policy outside the
+// stack's IAM path.
+func CIDeploy(s CIScope) Document {
+	statements := []Statement{
+		// Creation has no resource-level permission in Cognito.
+		{Sid: "CreatePools", Effect: Allow, Resource: Values{"*"}, Action: Values{
+			"cognito-identity:CreateIdentityPool", "cognito-idp:CreateUserPool", "cognito-idp:DescribeUserPoolDomain",
+		}},
+		{Sid: "ManageUserPools", Effect: Allow, Resource: Values{s.userPools()}, Action: sortedUnique([]string{
+			"cognito-idp:AdminCreateUser", "cognito-idp:AdminDeleteUser", "cognito-idp:AdminDisableUser",
+			"cognito-idp:AdminEnableUser", "cognito-idp:AdminGetUser", "cognito-idp:AdminUpdateUserAttributes",
+			"cognito-idp:CreateUserPoolClient", "cognito-idp:CreateUserPoolDomain", "cognito-idp:DeleteUserPool",
+			"cognito-idp:DeleteUserPoolClient", "cognito-idp:DeleteUserPoolDomain", "cognito-idp:DescribeUserPool",
+			"cognito-idp:DescribeUserPoolClient", "cognito-idp:GetUserPoolMfaConfig", "cognito-idp:ListTagsForResource",
+			"cognito-idp:ListUserPoolClients", "cognito-idp:SetUserPoolMfaConfig", "cognito-idp:TagResource",
+			"cognito-idp:UntagResource", "cognito-idp:UpdateUserPool", "cognito-idp:UpdateUserPoolClient",
+			"cognito-idp:UpdateUserPoolDomain",
+		})},
+		{Sid: "ManageIdentityPools", Effect: Allow, Resource: Values{s.identityPools()}, Action: sortedUnique([]string{
+			"cognito-identity:DeleteIdentityPool", "cognito-identity:DescribeIdentityPool",
+			"cognito-identity:GetIdentityPoolRoles", "cognito-identity:ListTagsForResource",
+			"cognito-identity:SetIdentityPoolRoles", "cognito-identity:TagResource", "cognito-identity:UntagResource",
+			"cognito-identity:UpdateIdentityPool",
+		})},
+		{Sid: "ManageStackRoles", Effect: Allow, Resource: Values{s.roles()}, Action: sortedUnique([]string{
+			"iam:CreateRole", "iam:DeleteRole", "iam:DeleteRolePolicy", "iam:GetRole", "iam:GetRolePolicy",
+			"iam:ListAttachedRolePolicies", "iam:ListInstanceProfilesForRole", "iam:ListRolePolicies", "iam:ListRoleTags",
+			"iam:PutRolePolicy", "iam:TagRole", "iam:UntagRole", "iam:UpdateAssumeRolePolicy", "iam:UpdateRole",
+			"iam:UpdateRoleDescription",
+		})},
+		// Only the stack's own policies can be attached to the stack's roles: no AdministratorAccess.
+		{Sid: "AttachOnlyStackPolicies", Effect: Allow, Resource: Values{s.roles()},
+			Action:    Values{"iam:AttachRolePolicy", "iam:DetachRolePolicy"},
+			Condition: Conditions{"ArnLike": {"iam:PolicyARN": {s.managedPolicies()}}}},
+		{Sid: "ManageStackPolicies", Effect: Allow, Resource: Values{s.managedPolicies()}, Action: sortedUnique([]string{
+			"iam:CreatePolicy", "iam:CreatePolicyVersion", "iam:DeletePolicy", "iam:DeletePolicyVersion", "iam:GetPolicy",
+			"iam:GetPolicyVersion", "iam:ListPolicyTags", "iam:ListPolicyVersions", "iam:TagPolicy", "iam:UntagPolicy",
+		})},
+		// SetIdentityPoolRoles passes the authenticated role to Cognito Identity, and to nothing else.
+		{Sid: "PassStackRolesToCognito", Effect: Allow, Resource: Values{s.roles()}, Action: Values{"iam:PassRole"},
+			Condition: Conditions{"StringEquals": {"iam:PassedToService": {"cognito-identity.amazonaws.com"}}}},
+		{Sid: "ConfigureBuckets", Effect: Allow, Resource: sortedUnique(s.buckets()), Action: sortedUnique(append([]string{
+			"s3:CreateBucket", "s3:PutBucketLogging", "s3:PutBucketOwnershipControls", "s3:PutBucketPolicy",
+			"s3:PutBucketPublicAccessBlock", "s3:PutBucketTagging", "s3:PutBucketVersioning", "s3:PutEncryptionConfiguration",
+		}, bucketReadActions...))},
+		// The config bucket holds only generated files: the stack may replace its objects and delete it.
+		{Sid: "ManageConfigBucket", Effect: Allow, Resource: Values{BucketARN(s.ConfigBucketPattern)}, Action: sortedUnique([]string{
+			"s3:DeleteBucket", "s3:DeleteBucketPolicy", "s3:ListBucket", "s3:ListBucketVersions",
+		})},
+		{Sid: "ManageConfigObjects", Effect: Allow, Resource: Values{ObjectsARN(s.ConfigBucketPattern, "")}, Action: sortedUnique([]string{
+			"s3:DeleteObject", "s3:DeleteObjectVersion", "s3:GetObject", "s3:GetObjectTagging", "s3:PutObject",
+			"s3:PutObjectTagging",
+		})},
+		{Sid: "ManageDistributions", Effect: Allow, Resource: sortedUnique([]string{s.distributions(), s.originAccessControls()}),
+			Action: sortedUnique([]string{
+				"cloudfront:CreateDistribution", "cloudfront:CreateOriginAccessControl", "cloudfront:DeleteDistribution",
+				"cloudfront:DeleteOriginAccessControl", "cloudfront:GetDistribution", "cloudfront:GetDistributionConfig",
+				"cloudfront:GetOriginAccessControl", "cloudfront:GetOriginAccessControlConfig",
+				"cloudfront:ListTagsForResource", "cloudfront:TagResource", "cloudfront:UntagResource",
+				"cloudfront:UpdateDistribution", "cloudfront:UpdateOriginAccessControl",
+			})},
+	}
+	if s.AccessLogBucket != "" {
+		statements = append(statements, Statement{Sid: "GrantCloudFrontLogDelivery", Effect: Allow,
+			Resource: Values{BucketARN(s.AccessLogBucket)}, Action: Values{"s3:GetBucketAcl", "s3:PutBucketAcl"}})
+	}
+	if s.StateBucket != "" {
+		statements = append(statements,
+			Statement{Sid: "ListPulumiState", Effect: Allow, Action: Values{"s3:ListBucket"}, Resource: Values{BucketARN(s.StateBucket)}},
+			Statement{Sid: "WritePulumiState", Effect: Allow, Action: Values{"s3:DeleteObject", "s3:GetObject", "s3:PutObject"},
+				Resource: Values{ObjectsARN(s.StateBucket, "")}})
+	}
+	return New(statements...)
+}

@@ -1,0 +1,291 @@
+package tests
+
+import (
+	"os"
+	"path"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"igv-aws-backend/ci-roles/ciroles"
+	"igv-aws-backend/policies"
+	"igv-aws-backend/stack"
+	"igv-aws-backend/stackconfig"
+	"igv-aws-backend/synth"
+	"igv-aws-backend/tests/iamsim"
+)
+
+const (
+	typeOIDCProvider = "aws:iam/openIdConnectProvider:OpenIdConnectProvider"
+	ciRepo           = "genomics-lab/igv-aws-backend"
+)
+
+func ciStack(t testing.TB) synth.Stack {
+	t.Helper()
+	st, err := synth.LoadStack("../ci-roles", "example", "")
+	require.NoError(t, err)
+	return st
+}
+
+func ciResult(t testing.TB, changes map[string]string) *synth.Result {
+	t.Helper()
+	r, err := synth.Run(ciroles.Program, withConfig(ciStack(t), changes))
+	require.NoError(t, err)
+	return r
+}
+
+// ciRole returns the preview or deploy role with its trust and permission documents.
+func ciRole(t *testing.T, r *synth.Result, kind string) (synth.Resource, policies.Document, policies.Document) {
+	t.Helper()
+	var role, perms synth.Resource
+	for _, res := range r.Resources {
+		switch {
+		case res.Type == typeRole && res.Name == "igv-ci-"+kind:
+			role = res
+		case res.Type == typeRolePolicy && res.Name == "igv-ci-"+kind+"-permissions":
+			perms = res
+		}
+	}
+	require.NotEmpty(t, role.URN, kind)
+	require.NotEmpty(t, perms.URN, kind)
+	assert.Equal(t, role.Outputs["name"], input(perms, "role"))
+	return role, policyDoc(t, role, "assumeRolePolicy"), policyDoc(t, perms, "policy")
+}
+
+func assume(t *testing.T, trust policies.Document, providerARN, aud, sub string) iamsim.Decision {
+	t.Helper()
+	d, err := iamsim.Evaluate([]policies.Document{trust}, iamsim.Request{
+		PrincipalType: "Federated", Principal: providerARN, Action: "sts:AssumeRoleWithWebIdentity",
+		Context: map[string][]string{
+			"token.actions.githubusercontent.com:aud": {aud},
+			"token.actions.githubusercontent.com:sub": {sub},
+		},
+	})
+	require.NoError(t, err)
+	return d
+}
+
+func allowed(t *testing.T, doc policies.Document, action, resource string, ctx map[string][]string) bool {
+	t.Helper()
+	d, err := iamsim.Evaluate([]policies.Document{doc}, iamsim.Request{Action: action, Resource: resource, Context: ctx})
+	require.NoError(t, err)
+	return d == iamsim.Allowed
+}
+
+func TestPreviewRoleTrustsOnlyPullRequestsOfThisRepository(t *testing.T) {
+	r := ciResult(t, nil)
+	provider := only(t, r, typeOIDCProvider)
+	arn := provider.Outputs["arn"].(string)
+	_, trust, _ := ciRole(t, r, "preview")
+	assert.Equal(t, iamsim.Allowed, assume(t, trust, arn, "sts.amazonaws.com", "repo:"+ciRepo+":pull_request"))
+	assert.Equal(t, iamsim.ImplicitDeny, assume(t, trust, arn, "sts.amazonaws.com", "repo:someone/else:pull_request"), "another repository")
+	assert.Equal(t, iamsim.ImplicitDeny, assume(t, trust, arn, "sts.amazonaws.com", "repo:"+ciRepo+":ref:refs/heads/main"), "a branch push")
+	assert.Equal(t, iamsim.ImplicitDeny, assume(t, trust, arn, "sts.amazonaws.com", "repo:"+ciRepo+":environment:prod"))
+	assert.Equal(t, iamsim.ImplicitDeny, assume(t, trust, arn, "https://github.com/genomics-lab", "repo:"+ciRepo+":pull_request"), "wrong audience")
+	assert.Equal(t, iamsim.ImplicitDeny, assume(t, trust, "arn:aws:iam::123456789012:oidc-provider/other", "sts.amazonaws.com", "repo:"+ciRepo+":pull_request"))
+}
+
+func TestDeployRoleTrustsOnlyTheDeploymentEnvironmentsOfThisRepository(t *testing.T) {
+	r := ciResult(t, nil)
+	arn := only(t, r, typeOIDCProvider).Outputs["arn"].(string)
+	_, trust, _ := ciRole(t, r, "deploy")
+	for _, env := range []string{"dev", "prod"} {
+		assert.Equal(t, iamsim.Allowed, assume(t, trust, arn, "sts.amazonaws.com", "repo:"+ciRepo+":environment:"+env), env)
+		assert.Equal(t, iamsim.ImplicitDeny, assume(t, trust, arn, "sts.amazonaws.com", "repo:fork/igv-aws-backend:environment:"+env), "a fork's "+env)
+	}
+	assert.Equal(t, iamsim.ImplicitDeny, assume(t, trust, arn, "sts.amazonaws.com", "repo:"+ciRepo+":pull_request"), "pull requests never deploy")
+	assert.Equal(t, iamsim.ImplicitDeny, assume(t, trust, arn, "sts.amazonaws.com", "repo:"+ciRepo+":environment:staging"))
+	assert.Equal(t, iamsim.ImplicitDeny, assume(t, trust, arn, "sts.amazonaws.com", "repo:"+ciRepo+":ref:refs/heads/feature"))
+}
+
+func TestTrustPoliciesPinSubjectAndAudienceExactly(t *testing.T) {
+	r := ciResult(t, nil)
+	for _, kind := range []string{"preview", "deploy"} {
+		_, trust, _ := ciRole(t, r, kind)
+		for _, s := range trust.Statement {
+			assert.Equal(t, policies.Values{"sts:AssumeRoleWithWebIdentity"}, s.Action)
+			assert.Equal(t, []string{"StringEquals"}, keysOf(s.Condition), "%s: exact matches only, no StringLike wildcards", kind)
+			subs := s.Condition["StringEquals"]["token.actions.githubusercontent.com:sub"]
+			require.NotEmpty(t, subs, "CKV_AWS_358: sub is pinned")
+			for _, sub := range subs {
+				assert.True(t, strings.HasPrefix(sub, "repo:"+ciRepo+":"), sub)
+				assert.NotContains(t, sub, "*")
+			}
+			assert.Equal(t, policies.Values{"sts.amazonaws.com"}, s.Condition["StringEquals"]["token.actions.githubusercontent.com:aud"])
+		}
+	}
+}
+
+func TestCIPoliciesUseWildcardActionsOnlyForReading(t *testing.T) {
+	r := ciResult(t, nil)
+	for _, kind := range []string{"preview", "deploy"} {
+		_, _, perms := ciRole(t, r, kind)
+		for _, s := range perms.Statement {
+			assert.Equal(t, policies.Allow, s.Effect)
+			for _, a := range s.Action {
+				service, verb, _ := strings.Cut(a, ":")
+				assert.NotEqual(t, "*", verb, "%s: %s", kind, a)
+				assert.NotEmpty(t, service)
+				if strings.Contains(a, "*") {
+					assert.True(t, readOnly(a), "%s: %s is a wildcard that is not read-only", kind, a)
+				}
+			}
+			for _, res := range s.Resource {
+				if res == "*" {
+					assert.Equal(t, "CreatePools", s.Sid, "%s: * only for actions without resource-level permissions", kind)
+				}
+			}
+		}
+	}
+}
+
+func readOnly(action string) bool {
+	_, verb, _ := strings.Cut(action, ":")
+	for _, p := range []string{"Describe", "Get", "List"} {
+		if strings.HasPrefix(verb, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestPreviewRoleOnlyReads(t *testing.T) {
+	_, _, perms := ciRole(t, ciResult(t, nil), "preview")
+	for _, s := range perms.Statement {
+		for _, a := range s.Action {
+			if s.Sid == "LockPulumiStacks" {
+				assert.Equal(t, policies.Values{"arn:aws:s3:::genomics-lab-pulumi-state/.pulumi/locks/*"}, s.Resource,
+					"the only write: a self-managed backend's stack locks")
+				continue
+			}
+			// AdminGetUser reads a user (refresh of the bootstrap users); it is the one read not named Get.
+			assert.True(t, readOnly(a) || a == "cognito-idp:AdminGetUser", "preview may not %s", a)
+		}
+	}
+	assert.False(t, allowed(t, perms, "s3:GetObject", "arn:aws:s3:::genomics-lab-wgs-2026/sample.bam", nil), "no sequencing data")
+	assert.False(t, allowed(t, perms, "s3:ListBucket", "arn:aws:s3:::genomics-lab-wgs-2026", nil), "no object listing")
+	assert.True(t, allowed(t, perms, "s3:GetBucketPolicy", "arn:aws:s3:::genomics-lab-wgs-2026", nil))
+	assert.True(t, allowed(t, perms, "cognito-idp:DescribeUserPool", "arn:aws:cognito-idp:eu-west-2:123456789012:userpool/eu-west-2_abc", nil))
+	assert.False(t, allowed(t, perms, "cognito-idp:DescribeUserPool", "arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_abc", nil), "other regions")
+	assert.False(t, allowed(t, perms, "iam:GetRole", "arn:aws:iam::123456789012:role/admin", nil), "roles outside the stack's path")
+}
+
+func TestDeployRoleManagesEveryResourceOfTheStack(t *testing.T) {
+	_, _, perms := ciRole(t, ciResult(t, nil), "deploy")
+	r := example(t, "prod")
+	can := func(action, resource string) {
+		t.Helper()
+		assert.True(t, allowed(t, perms, action, resource, nil), "%s on %s", action, resource)
+	}
+	can("cognito-idp:CreateUserPool", "*")
+	pool := only(t, r, typeUserPool).Outputs["arn"].(string)
+	for _, a := range []string{"UpdateUserPool", "SetUserPoolMfaConfig", "CreateUserPoolClient", "CreateUserPoolDomain", "AdminCreateUser", "TagResource"} {
+		can("cognito-idp:"+a, pool)
+	}
+	can("cognito-identity:CreateIdentityPool", "*")
+	can("cognito-identity:SetIdentityPoolRoles", only(t, r, typeIdentityPool).Outputs["arn"].(string))
+	role := only(t, r, typeRole).Outputs["arn"].(string)
+	for _, a := range []string{"CreateRole", "UpdateAssumeRolePolicy", "PutRolePolicy", "TagRole"} {
+		can("iam:"+a, role)
+	}
+	for _, p := range ofType(r, typePolicy) {
+		can("iam:CreatePolicy", p.Outputs["arn"].(string))
+		can("iam:CreatePolicyVersion", p.Outputs["arn"].(string))
+		assert.True(t, allowed(t, perms, "iam:AttachRolePolicy", role, map[string][]string{"iam:PolicyARN": {p.Outputs["arn"].(string)}}))
+	}
+	assert.True(t, allowed(t, perms, "iam:PassRole", role, map[string][]string{"iam:PassedToService": {"cognito-identity.amazonaws.com"}}))
+	for _, b := range ofType(r, typeBucket) {
+		arn := b.Outputs["arn"].(string)
+		for _, a := range []string{"CreateBucket", "PutBucketPublicAccessBlock", "PutBucketOwnershipControls",
+			"PutEncryptionConfiguration", "PutBucketVersioning", "PutBucketPolicy", "PutBucketTagging", "PutBucketLogging", "GetBucketPolicy"} {
+			can("s3:"+a, arn)
+		}
+	}
+	config := outputString(t, r, "configBucket")
+	can("s3:PutObject", "arn:aws:s3:::"+config+"/oauth-config.json.gz")
+	can("s3:DeleteBucket", "arn:aws:s3:::"+config)
+	dist := only(t, r, typeDistribution).Outputs["arn"].(string)
+	for _, a := range []string{"CreateDistribution", "UpdateDistribution", "TagResource"} {
+		can("cloudfront:"+a, dist)
+	}
+	can("cloudfront:CreateOriginAccessControl", "arn:aws:cloudfront::123456789012:origin-access-control/"+only(t, r, typeOAC).ID)
+	can("s3:PutBucketAcl", "arn:aws:s3:::genomics-lab-access-logs-eu-west-2")
+	can("s3:PutObject", "arn:aws:s3:::genomics-lab-pulumi-state/.pulumi/stacks/igv-aws-backend/prod.json")
+}
+
+func TestDeployRoleCannotDeleteOrReadDataNorEscalate(t *testing.T) {
+	_, _, perms := ciRole(t, ciResult(t, nil), "deploy")
+	data := "arn:aws:s3:::genomics-lab-wgs-2026"
+	assert.False(t, allowed(t, perms, "s3:DeleteBucket", data, nil), "data buckets are retained, never deleted")
+	assert.False(t, allowed(t, perms, "s3:DeleteBucketPolicy", data, nil))
+	assert.False(t, allowed(t, perms, "s3:GetObject", data+"/sample.bam", nil), "deploying needs no sequencing data")
+	assert.False(t, allowed(t, perms, "s3:PutObject", data+"/sample.bam", nil))
+	assert.False(t, allowed(t, perms, "s3:CreateBucket", "arn:aws:s3:::someone-elses-bucket", nil), "only the configured bucket names")
+	role := "arn:aws:iam::123456789012:role/igv/igv-identity-authenticated-1"
+	assert.False(t, allowed(t, perms, "iam:AttachRolePolicy", role,
+		map[string][]string{"iam:PolicyARN": {"arn:aws:iam::aws:policy/AdministratorAccess"}}), "no AdministratorAccess")
+	assert.False(t, allowed(t, perms, "iam:PassRole", role, map[string][]string{"iam:PassedToService": {"ec2.amazonaws.com"}}))
+	assert.False(t, allowed(t, perms, "iam:CreateRole", "arn:aws:iam::123456789012:role/admin", nil), "only under /igv/")
+	assert.False(t, allowed(t, perms, "iam:PutRolePolicy", "arn:aws:iam::123456789012:role/ci/igv-aws-backend-ci-deploy", nil),
+		"it cannot widen itself")
+	assert.False(t, allowed(t, perms, "cognito-idp:DeleteUserPool", "arn:aws:cognito-idp:us-east-1:123456789012:userpool/x", nil))
+}
+
+func TestTheConfigBucketNameMatchesWhatTheDeployRoleMayManage(t *testing.T) {
+	forEachExample(t, func(t *testing.T, r *synth.Result) {
+		ok, err := path.Match(stack.ConfigBucketNamePattern, outputString(t, r, "configBucket"))
+		require.NoError(t, err)
+		assert.True(t, ok)
+		assert.Equal(t, "/igv/", input(only(t, r, typeRole), "path"), "the deploy role manages IAM under /igv/ only")
+	})
+}
+
+func TestCIRolesReuseAnExistingOIDCProvider(t *testing.T) {
+	existing := "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"
+	r := ciResult(t, map[string]string{ciroles.KeyOIDCProviderARN: existing})
+	assert.Empty(t, ofType(r, typeOIDCProvider), "one provider per account: an existing one is reused")
+	for _, kind := range []string{"preview", "deploy"} {
+		_, trust, _ := ciRole(t, r, kind)
+		assert.Equal(t, policies.Values{existing}, trust.Statement[0].Principal["Federated"])
+	}
+}
+
+func TestCIOIDCProviderIsGitHubsWithTheSTSAudience(t *testing.T) {
+	p := only(t, ciResult(t, nil), typeOIDCProvider)
+	assert.Equal(t, "https://token.actions.githubusercontent.com", input(p, "url"))
+	assert.Equal(t, []string{"sts.amazonaws.com"}, strs(input(p, "clientIdLists")))
+}
+
+func TestCIRolesConfigMistakesAreReportedAtOnce(t *testing.T) {
+	r, err := synth.Run(ciroles.Program, withConfig(ciStack(t), map[string]string{
+		ciroles.KeyRepository:         "igv-aws-backend",
+		ciroles.KeyAccountID:          "1234",
+		ciroles.KeyDataBucketPatterns: `["*"]`,
+		ciroles.Namespace + ":repo":   "x",
+	}))
+	var cfgErr *stackconfig.Error
+	require.ErrorAs(t, err, &cfgErr)
+	assert.Len(t, cfgErr.Problems, 4, "%v", err)
+	assert.Empty(t, r.Resources)
+	for _, key := range []string{ciroles.KeyRepository, ciroles.KeyAccountID, ciroles.KeyDataBucketPatterns, ciroles.Namespace + ":repo"} {
+		assert.Contains(t, err.Error(), key)
+	}
+}
+
+func TestCIRolesPulumiYamlDeclaresTheSameDefaultsAsTheProgram(t *testing.T) {
+	cfgFile := path.Join(t.TempDir(), "Pulumi.minimal.yaml")
+	require.NoError(t, os.WriteFile(cfgFile, []byte("config:\n  aws:region: eu-west-2\n"), 0o644))
+	st, err := synth.LoadStack("../ci-roles", "minimal", cfgFile)
+	require.NoError(t, err)
+	assert.Equal(t, ciroles.Namespace, st.Project)
+	for key, want := range ciroles.Defaults {
+		got := st.Config[key]
+		if strings.HasPrefix(want, "[") {
+			assert.JSONEq(t, want, got, key)
+		} else {
+			assert.Equal(t, want, got, key)
+		}
+	}
+}
