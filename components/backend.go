@@ -67,12 +67,13 @@ func NewBackend(ctx *pulumi.Context, name string, args *BackendArgs, opts ...pul
 	}
 
 	identityPool, err := NewIdentityPool(ctx, name+"-identity", &IdentityPoolArgs{
-		Name:               cfg.ResourcePrefix(),
-		ProviderName:       userPool.ProviderName,
-		ClientID:           userPool.ClientID,
-		Grants:             cfg.Grants(),
-		MaxManagedPolicies: cfg.MaxManagedPolicies,
-		Tags:               cfg.Tags,
+		Name:                cfg.ResourcePrefix(),
+		ProviderName:        userPool.ProviderName,
+		ClientID:            userPool.ClientID,
+		Grants:              cfg.Grants(),
+		MaxManagedPolicies:  cfg.MaxManagedPolicies,
+		PermissionsBoundary: cfg.RoleBoundaryARN,
+		Tags:                cfg.Tags,
 	}, parent)
 	if err != nil {
 		return nil, err

@@ -29,6 +29,8 @@ type IdentityPoolArgs struct {
 	MaxManagedPolicies int
 	// RolePath of the authenticated role. Optional, default "/igv/".
 	RolePath string
+	// PermissionsBoundary of the authenticated role. Optional, default none.
+	PermissionsBoundary string
 	// Tags for the pool, the role and its policies. Optional.
 	Tags map[string]string
 }
@@ -93,14 +95,18 @@ func NewIdentityPool(ctx *pulumi.Context, name string, args *IdentityPoolArgs, o
 	trust := pool.ID().ToStringOutput().ApplyT(func(id string) (string, error) {
 		return policies.IdentityPoolTrust(id).JSON()
 	}).(pulumi.StringOutput)
-	role, err := iam.NewRole(ctx, name+"-authenticated", &iam.RoleArgs{
+	roleArgs := &iam.RoleArgs{
 		Path:        pulumi.String(rolePath),
 		Description: pulumi.String("IGV desktop users signed in through Cognito: read-only access to the configured buckets"),
 		// IGV asks STS for one hour.
 		MaxSessionDuration: pulumi.Int(3600),
 		AssumeRolePolicy:   trust,
 		Tags:               tagMap(args.Tags),
-	}, parent)
+	}
+	if args.PermissionsBoundary != "" {
+		roleArgs.PermissionsBoundary = pulumi.String(args.PermissionsBoundary)
+	}
+	role, err := iam.NewRole(ctx, name+"-authenticated", roleArgs, parent)
 	if err != nil {
 		return nil, fmt.Errorf("identity pool %s: role: %w", name, err)
 	}

@@ -22,7 +22,8 @@ type UserPoolArgs struct {
 	// ClientSecret makes the app client confidential (IGV 2.16). Optional, default false (public
 	// client; IGV 2.17+ uses PKCE).
 	ClientSecret bool
-	// MFA is "OFF", "OPTIONAL" or "ON"; the factor is TOTP. Required.
+	// MFA is "OPTIONAL" or "ON" ("OFF" works too, but the security baseline forbids it); the factor is
+	// TOTP. Required.
 	MFA string
 	// PasswordMinLength of user passwords. Required.
 	PasswordMinLength int

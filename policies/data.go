@@ -153,12 +153,18 @@ func dataDocument(grants []Grant) Document {
 	slices.Sort(sets)
 	var prefixLists []Statement
 	for _, set := range sets {
-		// Listing is limited to the granted prefixes: the bucket root and sibling folders stay hidden.
+		patterns := strings.Split(set, "\x00")
+		// Listing as IGV's S3 browser does it, one folder level at a time (delimiter "/"): the folders
+		// that lead from the root to the granted prefixes, and anything below those prefixes. The
+		// names on the way are visible; nothing below a sibling folder is.
 		prefixLists = append(prefixLists, Statement{
-			Effect:    Allow,
-			Action:    Values{"s3:ListBucket"},
-			Resource:  sortedUnique(listByPrefixes[set]),
-			Condition: Conditions{"StringLike": {"s3:prefix": strings.Split(set, "\x00")}},
+			Effect:   Allow,
+			Action:   Values{"s3:ListBucket"},
+			Resource: sortedUnique(listByPrefixes[set]),
+			Condition: Conditions{
+				"StringLike":   {"s3:prefix": sortedUnique(append(ancestors(patterns), patterns...))},
+				"StringEquals": {"s3:delimiter": {"/"}},
+			},
 		})
 	}
 
@@ -178,6 +184,22 @@ func dataDocument(grants []Grant) Document {
 		})
 	}
 	return New(statements...)
+}
+
+// ancestors are the folders above the given prefix patterns ("releases/2026/*" gives "" and
+// "releases/"), the levels a browser lists to reach them.
+func ancestors(patterns []string) Values {
+	var out []string
+	for _, p := range patterns {
+		p = strings.TrimSuffix(p, "*")
+		out = append(out, "")
+		for i := 0; i < len(p)-1; i++ {
+			if p[i] == '/' {
+				out = append(out, p[:i+1])
+			}
+		}
+	}
+	return sortedUnique(out)
 }
 
 // fitCount is how many grants, taken in bucket-name order, fit before a slot overflows.

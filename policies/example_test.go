@@ -36,13 +36,43 @@ func ExampleIdentityPoolTrust() {
 
 func ExampleDataAccess() {
 	docs, _ := policies.DataAccess([]policies.Grant{
-		{Bucket: "lab-exomes", Prefixes: []string{"cohort-a/"}},
+		{Bucket: "lab-exomes", Prefixes: []string{"runs/2026/"}},
 	}, policies.DefaultMaxManagedPolicies)
 	for _, d := range docs {
-		fmt.Println(d.Slot, d.Buckets, d.Document.MustJSON())
+		pretty, _ := policies.Pretty(d.Document.MustJSON())
+		fmt.Println(d.Slot, d.Buckets)
+		fmt.Print(string(pretty))
 	}
 	// Output:
-	// 1 [lab-exomes] {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:ListBucket","Resource":"arn:aws:s3:::lab-exomes","Condition":{"StringLike":{"s3:prefix":"cohort-a/*"}}},{"Sid":"ReadObjects","Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::lab-exomes/cohort-a/*"}]}
+	// 1 [lab-exomes]
+	// {
+	//   "Version": "2012-10-17",
+	//   "Statement": [
+	//     {
+	//       "Effect": "Allow",
+	//       "Action": "s3:ListBucket",
+	//       "Resource": "arn:aws:s3:::lab-exomes",
+	//       "Condition": {
+	//         "StringEquals": {
+	//           "s3:delimiter": "/"
+	//         },
+	//         "StringLike": {
+	//           "s3:prefix": [
+	//             "",
+	//             "runs/",
+	//             "runs/2026/*"
+	//           ]
+	//         }
+	//       }
+	//     },
+	//     {
+	//       "Sid": "ReadObjects",
+	//       "Effect": "Allow",
+	//       "Action": "s3:GetObject",
+	//       "Resource": "arn:aws:s3:::lab-exomes/runs/2026/*"
+	//     }
+	//   ]
+	// }
 }
 
 func ExampleBucketPolicy() {

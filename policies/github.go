@@ -43,6 +43,8 @@ type CIScope struct {
 	StateBucket string
 	// AccessLogBucket receives CloudFront's standard logs, which need its ACL to be readable and writable.
 	AccessLogBucket string
+	// RoleBoundaryARN is the permissions boundary every role the deploy role creates must carry.
+	RoleBoundaryARN string
 }
 
 func (s CIScope) userPools() string {
@@ -78,9 +80,13 @@ var bucketReadActions = []string{
 }
 
 // CIPreview is the preview role's policy: read-only describe, get and list on exactly the resource
-// types of the stack, so `pulumi preview --refresh` works; nothing that writes, and no data objects.
+// types of the stack, and the Pulumi state. `pulumi preview` itself reads only the state; the rest
+// lets a reviewer's `pulumi preview --refresh` compare the state with AWS. It writes nothing (but a
+// self-managed backend's stack lock) and cannot list or read the data buckets' objects.
 func CIPreview(s CIScope) Document {
 	statements := []Statement{
+		// DescribeUserPoolDomain takes a domain, not a pool: it has no resource-level permission.
+		{Sid: "ReadUserPoolDomains", Effect: Allow, Resource: Values{"*"}, Action: Values{"cognito-idp:DescribeUserPoolDomain"}},
 		{Sid: "ReadUserPools", Effect: Allow, Resource: Values{s.userPools()}, Action: sortedUnique([]string{
 			"cognito-idp:Describe*", "cognito-idp:List*", "cognito-idp:GetUserPoolMfaConfig", "cognito-idp:AdminGetUser",
 		})},
@@ -94,6 +100,9 @@ func CIPreview(s CIScope) Document {
 			"iam:GetPolicy", "iam:GetPolicyVersion", "iam:ListPolicyTags", "iam:ListPolicyVersions",
 		})},
 		{Sid: "ReadBucketSettings", Effect: Allow, Resource: sortedUnique(s.buckets()), Action: sortedUnique(bucketReadActions)},
+		// HeadBucket, with which the provider reads a bucket, needs s3:ListBucket: granted on the config
+		// bucket only, so the preview role never lists the keys of sequencing data.
+		{Sid: "ReadConfigBucket", Effect: Allow, Resource: Values{BucketARN(s.ConfigBucketPattern)}, Action: Values{"s3:ListBucket"}},
 		{Sid: "ReadConfigObjects", Effect: Allow, Resource: Values{ObjectsARN(s.ConfigBucketPattern, "")},
 			Action: sortedUnique([]string{"s3:GetObject", "s3:GetObjectTagging"})},
 		{Sid: "ReadDistributions", Effect: Allow, Resource: sortedUnique([]string{s.distributions(), s.originAccessControls()}),
@@ -116,8 +125,9 @@ func CIPreview(s CIScope) Document {
 
 // CIDeploy is the deploy role's policy: the actions `pulumi up` needs to manage exactly the stack's
 // resource types, in this account and region, under the stack's IAM path and bucket names. It cannot
-// delete data buckets (they are retained on delete), read their objects, or attach a policy outside the
-// stack's IAM path.
+// delete data buckets (they are retained on delete), read their objects, attach a policy outside the
+// stack's IAM path, or create or change a role's permissions unless the role carries the boundary
+// (RoleBoundary), so it cannot make itself an administrator through a role it creates.
 func CIDeploy(s CIScope) Document {
 	statements := []Statement{
 		// Creation has no resource-level permission in Cognito.
@@ -125,7 +135,8 @@ func CIDeploy(s CIScope) Document {
 			"cognito-identity:CreateIdentityPool", "cognito-idp:CreateUserPool", "cognito-idp:DescribeUserPoolDomain",
 		}},
 		{Sid: "ManageUserPools", Effect: Allow, Resource: Values{s.userPools()}, Action: sortedUnique([]string{
-			"cognito-idp:AdminCreateUser", "cognito-idp:AdminDeleteUser", "cognito-idp:AdminDisableUser",
+			"cognito-idp:AdminCreateUser", "cognito-idp:AdminDeleteUser", "cognito-idp:AdminDeleteUserAttributes",
+			"cognito-idp:AdminDisableUser",
 			"cognito-idp:AdminEnableUser", "cognito-idp:AdminGetUser", "cognito-idp:AdminUpdateUserAttributes",
 			"cognito-idp:CreateUserPoolClient", "cognito-idp:CreateUserPoolDomain", "cognito-idp:DeleteUserPool",
 			"cognito-idp:DeleteUserPoolClient", "cognito-idp:DeleteUserPoolDomain", "cognito-idp:DescribeUserPool",
@@ -141,15 +152,22 @@ func CIDeploy(s CIScope) Document {
 			"cognito-identity:UpdateIdentityPool",
 		})},
 		{Sid: "ManageStackRoles", Effect: Allow, Resource: Values{s.roles()}, Action: sortedUnique([]string{
-			"iam:CreateRole", "iam:DeleteRole", "iam:DeleteRolePolicy", "iam:GetRole", "iam:GetRolePolicy",
-			"iam:ListAttachedRolePolicies", "iam:ListInstanceProfilesForRole", "iam:ListRolePolicies", "iam:ListRoleTags",
-			"iam:PutRolePolicy", "iam:TagRole", "iam:UntagRole", "iam:UpdateAssumeRolePolicy", "iam:UpdateRole",
-			"iam:UpdateRoleDescription",
+			"iam:DeleteRole", "iam:GetRole", "iam:GetRolePolicy", "iam:ListAttachedRolePolicies",
+			"iam:ListInstanceProfilesForRole", "iam:ListRolePolicies", "iam:ListRoleTags", "iam:TagRole", "iam:UntagRole",
+			"iam:UpdateAssumeRolePolicy", "iam:UpdateRole", "iam:UpdateRoleDescription",
 		})},
-		// Only the stack's own policies can be attached to the stack's roles: no AdministratorAccess.
+		// A role is created, and its permissions changed, only with the boundary: whatever its policies
+		// say, it can do no more than the IGV role's read-only access.
+		{Sid: "CreateOnlyBoundedRoles", Effect: Allow, Resource: Values{s.roles()},
+			Action:    Values{"iam:CreateRole", "iam:DeleteRolePolicy", "iam:PutRolePermissionsBoundary", "iam:PutRolePolicy"},
+			Condition: Conditions{"StringEquals": {"iam:PermissionsBoundary": {s.RoleBoundaryARN}}}},
+		// Only the stack's own policies can be attached to the stack's (bounded) roles: no AdministratorAccess.
 		{Sid: "AttachOnlyStackPolicies", Effect: Allow, Resource: Values{s.roles()},
-			Action:    Values{"iam:AttachRolePolicy", "iam:DetachRolePolicy"},
-			Condition: Conditions{"ArnLike": {"iam:PolicyARN": {s.managedPolicies()}}}},
+			Action: Values{"iam:AttachRolePolicy", "iam:DetachRolePolicy"},
+			Condition: Conditions{
+				"ArnLike":      {"iam:PolicyARN": {s.managedPolicies()}},
+				"StringEquals": {"iam:PermissionsBoundary": {s.RoleBoundaryARN}},
+			}},
 		{Sid: "ManageStackPolicies", Effect: Allow, Resource: Values{s.managedPolicies()}, Action: sortedUnique([]string{
 			"iam:CreatePolicy", "iam:CreatePolicyVersion", "iam:DeletePolicy", "iam:DeletePolicyVersion", "iam:GetPolicy",
 			"iam:GetPolicyVersion", "iam:ListPolicyTags", "iam:ListPolicyVersions", "iam:TagPolicy", "iam:UntagPolicy",
@@ -157,13 +175,14 @@ func CIDeploy(s CIScope) Document {
 		// SetIdentityPoolRoles passes the authenticated role to Cognito Identity, and to nothing else.
 		{Sid: "PassStackRolesToCognito", Effect: Allow, Resource: Values{s.roles()}, Action: Values{"iam:PassRole"},
 			Condition: Conditions{"StringEquals": {"iam:PassedToService": {"cognito-identity.amazonaws.com"}}}},
+		// s3:ListBucket is what HeadBucket needs, with which the provider finds a bucket after creating it.
 		{Sid: "ConfigureBuckets", Effect: Allow, Resource: sortedUnique(s.buckets()), Action: sortedUnique(append([]string{
-			"s3:CreateBucket", "s3:PutBucketLogging", "s3:PutBucketOwnershipControls", "s3:PutBucketPolicy",
+			"s3:CreateBucket", "s3:ListBucket", "s3:PutBucketLogging", "s3:PutBucketOwnershipControls", "s3:PutBucketPolicy",
 			"s3:PutBucketPublicAccessBlock", "s3:PutBucketTagging", "s3:PutBucketVersioning", "s3:PutEncryptionConfiguration",
 		}, bucketReadActions...))},
 		// The config bucket holds only generated files: the stack may replace its objects and delete it.
 		{Sid: "ManageConfigBucket", Effect: Allow, Resource: Values{BucketARN(s.ConfigBucketPattern)}, Action: sortedUnique([]string{
-			"s3:DeleteBucket", "s3:DeleteBucketPolicy", "s3:ListBucket", "s3:ListBucketVersions",
+			"s3:DeleteBucket", "s3:DeleteBucketPolicy", "s3:ListBucketVersions",
 		})},
 		{Sid: "ManageConfigObjects", Effect: Allow, Resource: Values{ObjectsARN(s.ConfigBucketPattern, "")}, Action: sortedUnique([]string{
 			"s3:DeleteObject", "s3:DeleteObjectVersion", "s3:GetObject", "s3:GetObjectTagging", "s3:PutObject",
@@ -189,4 +208,16 @@ func CIDeploy(s CIScope) Document {
 				Resource: Values{ObjectsARN(s.StateBucket, "")}})
 	}
 	return New(statements...)
+}
+
+// RoleBoundary is the permissions boundary of the stack's roles: the most any of them may ever do,
+// which is what the IGV role needs (igv-contract.md, section 5). A boundary grants nothing by itself;
+// it caps, so its resources are "*" and the role's own policies name the buckets and keys.
+func RoleBoundary() Document {
+	return New(Statement{
+		Sid:      "AtMostReadOnlyDataAccess",
+		Effect:   Allow,
+		Action:   Values{"kms:Decrypt", "s3:GetObject", "s3:ListAllMyBuckets", "s3:ListBucket"},
+		Resource: Values{"*"},
+	})
 }

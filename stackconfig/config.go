@@ -31,18 +31,20 @@ const (
 	KeyConfigDomain         = Namespace + ":configDomain"
 	KeyConfigCertificateARN = Namespace + ":configCertificateArn"
 	KeyMaxManagedPolicies   = Namespace + ":maxManagedPolicies"
+	KeyRoleBoundaryARN      = Namespace + ":roleBoundaryArn"
 )
 
 // Keys are every key the program reads.
 var Keys = []string{
 	KeyRegion, KeyDomainPrefix, KeyCallbackPorts, KeyClientSecret, KeyMFA, KeyPasswordMinLength,
 	KeyDeletionProtection, KeyThreatProtection, KeyProtect, KeyUsers, KeyBuckets, KeyTags, KeyPriceClass,
-	KeyAccessLogBucket, KeyConfigDomain, KeyConfigCertificateARN, KeyMaxManagedPolicies,
+	KeyAccessLogBucket, KeyConfigDomain, KeyConfigCertificateARN, KeyMaxManagedPolicies, KeyRoleBoundaryARN,
 }
 
-// Defaults of the scalar keys, as text the way Pulumi passes them. Pulumi.yaml declares the same
+// Defaults of the optional keys, as text the way Pulumi passes them. Pulumi.yaml declares the same
 // defaults (a test keeps the two equal); Parse applies them too, because the mock engine does not.
 var Defaults = map[string]string{
+	KeyDomainPrefix:         "",
 	KeyCallbackPorts:        "[60151]",
 	KeyClientSecret:         "false",
 	KeyMFA:                  string(MFAOptional),
@@ -55,13 +57,16 @@ var Defaults = map[string]string{
 	KeyConfigDomain:         "",
 	KeyConfigCertificateARN: "",
 	KeyMaxManagedPolicies:   "10",
+	KeyRoleBoundaryARN:      "",
+	KeyUsers:                "[]",
+	KeyTags:                 "{}",
 }
 
 // MFA is the user pool's multi-factor setting; the factor is always TOTP (an authenticator app).
+// Cognito also knows OFF, which the security baseline (Security Hub Cognito.5) does not allow.
 type MFA string
 
 const (
-	MFAOff      MFA = "OFF"
 	MFAOptional MFA = "OPTIONAL"
 	MFAOn       MFA = "ON"
 )
@@ -107,6 +112,9 @@ type Config struct {
 	ConfigCertificateARN string
 	// MaxManagedPolicies is the role's quota of attached managed policies (10 unless raised).
 	MaxManagedPolicies int
+	// RoleBoundaryARN is the permissions boundary of the authenticated role; the CI deploy role creates
+	// roles only with the boundary its account's ci-roles stack made.
+	RoleBoundaryARN string
 }
 
 // User is a bootstrap user, invited by email with a temporary password.

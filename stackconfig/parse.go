@@ -40,7 +40,7 @@ func Parse(project, stack string, raw map[string]string) (*Config, error) {
 		c.Region = region
 	}
 
-	if v, ok := raw[KeyDomainPrefix]; ok {
+	if v := raw[KeyDomainPrefix]; v != "" {
 		c.DomainPrefix = v
 		checkDomainPrefix(KeyDomainPrefix, v, &ps)
 	} else {
@@ -53,7 +53,12 @@ func Parse(project, stack string, raw map[string]string) (*Config, error) {
 	c.ClientSecret = parseBool(KeyClientSecret, get, &ps)
 	c.DeletionProtection = parseBool(KeyDeletionProtection, get, &ps)
 	c.Protect = parseBool(KeyProtect, get, &ps)
-	c.MFA = MFA(parseEnum(KeyMFA, get, &ps, string(MFAOff), string(MFAOptional), string(MFAOn)))
+	if v, _ := get(KeyMFA); v == "OFF" {
+		ps.add(KeyMFA, quote(v), "turns multi-factor authentication off, which the security baseline forbids (Security Hub Cognito.5)",
+			"use OPTIONAL (users may add an authenticator app) or ON (everyone must)")
+	} else {
+		c.MFA = MFA(parseEnum(KeyMFA, get, &ps, string(MFAOptional), string(MFAOn)))
+	}
 	c.ThreatProtection = ThreatProtection(parseEnum(KeyThreatProtection, get, &ps,
 		string(ThreatProtectionOff), string(ThreatProtectionAudit), string(ThreatProtectionEnforced)))
 	c.PriceClass = parseEnum(KeyPriceClass, get, &ps, "PriceClass_100", "PriceClass_200", "PriceClass_All")
@@ -62,9 +67,11 @@ func Parse(project, stack string, raw map[string]string) (*Config, error) {
 	c.MaxManagedPolicies = parseInt(KeyMaxManagedPolicies, get, &ps, 1, policies.HardMaxManagedPolicies,
 		"the default IAM quota is 10 managed policies per role; a Service Quotas increase allows up to 20")
 
-	c.Users = parseUsers(raw[KeyUsers], &ps)
+	users, _ := get(KeyUsers)
+	c.Users = parseUsers(users, &ps)
 	c.Buckets = parseBuckets(raw[KeyBuckets], c.Region, &ps)
-	c.Tags = parseTags(raw[KeyTags], &ps)
+	tags, _ := get(KeyTags)
+	c.Tags = parseTags(tags, &ps)
 
 	c.AccessLogBucket, _ = get(KeyAccessLogBucket)
 	if c.AccessLogBucket != "" {
@@ -75,6 +82,11 @@ func Parse(project, stack string, raw map[string]string) (*Config, error) {
 	c.ConfigDomain, _ = get(KeyConfigDomain)
 	c.ConfigCertificateARN, _ = get(KeyConfigCertificateARN)
 	checkCustomDomain(c.ConfigDomain, c.ConfigCertificateARN, &ps)
+	c.RoleBoundaryARN, _ = get(KeyRoleBoundaryARN)
+	if c.RoleBoundaryARN != "" && !policyARNPattern.MatchString(c.RoleBoundaryARN) {
+		ps.add(KeyRoleBoundaryARN, quote(c.RoleBoundaryARN), "is not the ARN of a customer managed policy",
+			"use the roleBoundaryArn output of this account's ci-roles stack, arn:aws:iam::ACCOUNT:policy/ci/NAME")
+	}
 
 	// The packing check needs valid buckets and a valid quota; otherwise its message would mislead.
 	if len(ps) == 0 {
@@ -98,6 +110,8 @@ func Parse(project, stack string, raw map[string]string) (*Config, error) {
 	}
 	return c, nil
 }
+
+var policyARNPattern = regexp.MustCompile(`^arn:aws:iam::[0-9]{12}:policy/([A-Za-z0-9+=,.@_-]+/)*[A-Za-z0-9+=,.@_-]{1,128}$`)
 
 var regionPattern = regexp.MustCompile(`^[a-z]{2}-[a-z]+-[0-9]+$`)
 

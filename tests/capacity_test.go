@@ -61,7 +61,7 @@ func grantsFor(s scheme, n int) []policies.Grant {
 // which prefixes each conditioned listing allows.
 type grantedAccess struct {
 	listWhole    []string            // s3:ListBucket without condition
-	listPrefixes map[string][]string // bucket ARN -> allowed s3:prefix patterns
+	listPrefixes map[string][]string // bucket ARN -> allowed s3:prefix values and patterns (delimiter /)
 	getObject    []string
 	decrypt      []string
 	other        []string // any other action: must stay empty
@@ -77,7 +77,8 @@ func readAccess(t *testing.T, docs []policies.DataPolicy) grantedAccess {
 			case a == "s3:ListBucket" && s.Condition == nil:
 				g.listWhole = append(g.listWhole, s.Resource...)
 			case a == "s3:ListBucket":
-				require.Equal(t, []string{"StringLike"}, keysOf(s.Condition))
+				require.Equal(t, []string{"StringEquals", "StringLike"}, sorted(keysOf(s.Condition)))
+				require.Equal(t, policies.Values{"/"}, s.Condition["StringEquals"]["s3:delimiter"], "one folder level at a time")
 				for _, bucket := range s.Resource {
 					g.listPrefixes[bucket] = append(g.listPrefixes[bucket], s.Condition["StringLike"]["s3:prefix"]...)
 				}
@@ -119,6 +120,14 @@ func assertExactly(t *testing.T, grants []policies.Grant, docs []policies.DataPo
 		for _, p := range g.Prefixes {
 			wantPrefixes[arn] = append(wantPrefixes[arn], p+"*")
 			wantGet = append(wantGet, arn+"/"+p+"*")
+			// The folders above the prefix, from the root down.
+			folders := []string{""}
+			for i, c := range p[:len(p)-1] {
+				if c == '/' {
+					folders = append(folders, p[:i+1])
+				}
+			}
+			wantPrefixes[arn] = append(wantPrefixes[arn], folders...)
 		}
 	}
 	got := readAccess(t, docs)
@@ -126,7 +135,7 @@ func assertExactly(t *testing.T, grants []policies.Grant, docs []policies.DataPo
 	assert.Equal(t, sorted(wantWhole), sorted(got.listWhole), "unconditioned listing: no bucket lost, none added")
 	assert.Equal(t, len(wantPrefixes), len(got.listPrefixes), "prefix-limited listings")
 	for arn, want := range wantPrefixes {
-		assert.Equal(t, sorted(want), sorted(got.listPrefixes[arn]), arn)
+		assert.Equal(t, slices.Compact(sorted(want)), sorted(got.listPrefixes[arn]), arn)
 	}
 	assert.Equal(t, sorted(wantGet), sorted(got.getObject), "objects: no bucket or prefix lost, none added")
 	assert.Equal(t, sorted(slices.Compact(sorted(wantKeys))), sorted(got.decrypt), "keys")

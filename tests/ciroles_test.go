@@ -134,7 +134,8 @@ func TestCIPoliciesUseWildcardActionsOnlyForReading(t *testing.T) {
 			}
 			for _, res := range s.Resource {
 				if res == "*" {
-					assert.Equal(t, "CreatePools", s.Sid, "%s: * only for actions without resource-level permissions", kind)
+					assert.Contains(t, []string{"CreatePools", "ReadUserPoolDomains"}, s.Sid,
+						"%s: * only for actions without resource-level permissions", kind)
 				}
 			}
 		}
@@ -187,13 +188,22 @@ func TestDeployRoleManagesEveryResourceOfTheStack(t *testing.T) {
 	can("cognito-identity:CreateIdentityPool", "*")
 	can("cognito-identity:SetIdentityPoolRoles", only(t, r, typeIdentityPool).Outputs["arn"].(string))
 	role := only(t, r, typeRole).Outputs["arn"].(string)
-	for _, a := range []string{"CreateRole", "UpdateAssumeRolePolicy", "PutRolePolicy", "TagRole"} {
+	for _, a := range []string{"UpdateAssumeRolePolicy", "TagRole"} {
 		can("iam:"+a, role)
+	}
+	// The stack's role carries the boundary the deploy role requires.
+	boundary := input(only(t, r, typeRole), "permissionsBoundary").(string)
+	assert.Equal(t, ciroles.RoleBoundaryARN("123456789012", "igv-aws-backend-ci"), boundary)
+	bounded := map[string][]string{"iam:PermissionsBoundary": {boundary}}
+	for _, a := range []string{"CreateRole", "PutRolePolicy", "DeleteRolePolicy"} {
+		assert.True(t, allowed(t, perms, "iam:"+a, role, bounded), a)
 	}
 	for _, p := range ofType(r, typePolicy) {
 		can("iam:CreatePolicy", p.Outputs["arn"].(string))
 		can("iam:CreatePolicyVersion", p.Outputs["arn"].(string))
-		assert.True(t, allowed(t, perms, "iam:AttachRolePolicy", role, map[string][]string{"iam:PolicyARN": {p.Outputs["arn"].(string)}}))
+		assert.True(t, allowed(t, perms, "iam:AttachRolePolicy", role, map[string][]string{
+			"iam:PolicyARN": {p.Outputs["arn"].(string)}, "iam:PermissionsBoundary": {boundary},
+		}))
 	}
 	assert.True(t, allowed(t, perms, "iam:PassRole", role, map[string][]string{"iam:PassedToService": {"cognito-identity.amazonaws.com"}}))
 	for _, b := range ofType(r, typeBucket) {
@@ -228,6 +238,16 @@ func TestDeployRoleCannotDeleteOrReadDataNorEscalate(t *testing.T) {
 		map[string][]string{"iam:PolicyARN": {"arn:aws:iam::aws:policy/AdministratorAccess"}}), "no AdministratorAccess")
 	assert.False(t, allowed(t, perms, "iam:PassRole", role, map[string][]string{"iam:PassedToService": {"ec2.amazonaws.com"}}))
 	assert.False(t, allowed(t, perms, "iam:CreateRole", "arn:aws:iam::123456789012:role/admin", nil), "only under /igv/")
+	boundary := map[string][]string{"iam:PermissionsBoundary": {ciroles.RoleBoundaryARN("123456789012", "igv-aws-backend-ci")}}
+	assert.False(t, allowed(t, perms, "iam:CreateRole", role, nil), "no role without the boundary")
+	assert.False(t, allowed(t, perms, "iam:CreateRole", role,
+		map[string][]string{"iam:PermissionsBoundary": {"arn:aws:iam::aws:policy/AdministratorAccess"}}), "nor with another one")
+	assert.True(t, allowed(t, perms, "iam:CreateRole", role, boundary))
+	assert.False(t, allowed(t, perms, "iam:PutRolePolicy", "arn:aws:iam::123456789012:role/igv/unbounded", nil),
+		"no inline policy for a role without the boundary")
+	assert.False(t, allowed(t, perms, "iam:DeleteRolePermissionsBoundary", role, boundary), "the boundary stays")
+	assert.False(t, allowed(t, perms, "iam:CreatePolicyVersion",
+		ciroles.RoleBoundaryARN("123456789012", "igv-aws-backend-ci"), nil), "nor can the deploy role widen it")
 	assert.False(t, allowed(t, perms, "iam:PutRolePolicy", "arn:aws:iam::123456789012:role/ci/igv-aws-backend-ci-deploy", nil),
 		"it cannot widen itself")
 	assert.False(t, allowed(t, perms, "cognito-idp:DeleteUserPool", "arn:aws:cognito-idp:us-east-1:123456789012:userpool/x", nil))
@@ -287,5 +307,36 @@ func TestCIRolesPulumiYamlDeclaresTheSameDefaultsAsTheProgram(t *testing.T) {
 		} else {
 			assert.Equal(t, want, got, key)
 		}
+	}
+}
+
+func TestRoleBoundaryCoversExactlyWhatTheIGVRoleNeeds(t *testing.T) {
+	r := ciResult(t, nil)
+	var boundary synth.Resource
+	for _, p := range ofType(r, typePolicy) {
+		if p.Name == "igv-ci-role-boundary" {
+			boundary = p
+		}
+	}
+	require.NotEmpty(t, boundary.URN)
+	assert.Equal(t, "/ci/", input(boundary, "path"), "outside /igv/, where the deploy role cannot touch it")
+	assert.Equal(t, ciroles.RoleBoundaryARN("123456789012", "igv-aws-backend-ci"), boundary.Outputs["arn"])
+	assert.Equal(t, boundary.Outputs["arn"], outputString(t, r, "roleBoundaryArn"))
+	doc := policyDoc(t, boundary, "policy")
+	// Every statement the IGV role's own policies hold lies within the boundary...
+	for _, name := range exampleStacks {
+		for _, d := range roleDocuments(t, example(t, name)) {
+			for _, s := range d.Statement {
+				for _, a := range s.Action {
+					for _, res := range s.Resource {
+						assert.True(t, allowed(t, doc, a, res, nil), "%s: %s on %s", name, a, res)
+					}
+				}
+			}
+		}
+	}
+	// ...and nothing else does.
+	for _, a := range []string{"s3:PutObject", "s3:DeleteObject", "iam:CreateRole", "sts:AssumeRole", "kms:Encrypt", "cognito-identity:GetId"} {
+		assert.False(t, allowed(t, doc, a, "*", nil), a)
 	}
 }

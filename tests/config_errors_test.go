@@ -27,7 +27,8 @@ var mistakes = []struct {
 	{"domain prefix with capitals", map[string]string{stackconfig.KeyDomainPrefix: "Lab_IGV"}, stackconfig.KeyDomainPrefix, "not a valid Cognito domain prefix"},
 	{"callback port not a list", map[string]string{stackconfig.KeyCallbackPorts: "60151"}, stackconfig.KeyCallbackPorts, "not a list"},
 	{"callback port privileged", map[string]string{stackconfig.KeyCallbackPorts: "[80]"}, stackconfig.KeyCallbackPorts, "not a port IGV can listen on"},
-	{"mfa lowercase", map[string]string{stackconfig.KeyMFA: "on"}, stackconfig.KeyMFA, "not one of OFF, OPTIONAL, ON"},
+	{"mfa lowercase", map[string]string{stackconfig.KeyMFA: "on"}, stackconfig.KeyMFA, "not one of OPTIONAL, ON"},
+	{"mfa off", map[string]string{stackconfig.KeyMFA: "OFF"}, stackconfig.KeyMFA, "Cognito.5"},
 	{"password too short", map[string]string{stackconfig.KeyPasswordMinLength: "8"}, stackconfig.KeyPasswordMinLength, "Cognito.3"},
 	{"threat protection unknown", map[string]string{stackconfig.KeyThreatProtection: "FULL"}, stackconfig.KeyThreatProtection, "not one of OFF, AUDIT, ENFORCED"},
 	{"client secret not boolean", map[string]string{stackconfig.KeyClientSecret: "yes"}, stackconfig.KeyClientSecret, "not a boolean"},
@@ -48,6 +49,7 @@ var mistakes = []struct {
 	{"misspelt key", map[string]string{stackconfig.Namespace + ":threatprotection": "ENFORCED"}, stackconfig.Namespace + ":threatprotection", "did you mean " + stackconfig.KeyThreatProtection},
 	{"domain without certificate", map[string]string{stackconfig.KeyConfigDomain: "igv.lab.example.org"}, stackconfig.KeyConfigDomain, "must be set together"},
 	{"certificate outside us-east-1", map[string]string{stackconfig.KeyConfigDomain: "igv.lab.example.org", stackconfig.KeyConfigCertificateARN: "arn:aws:acm:eu-west-2:123456789012:certificate/abc"}, stackconfig.KeyConfigCertificateARN, "only uses certificates in us-east-1"},
+	{"boundary is not a policy ARN", map[string]string{stackconfig.KeyRoleBoundaryARN: "igv-role-boundary"}, stackconfig.KeyRoleBoundaryARN, "not the ARN of a customer managed policy"},
 	{"policy quota above the IAM maximum", map[string]string{stackconfig.KeyMaxManagedPolicies: "30"}, stackconfig.KeyMaxManagedPolicies, "up to 20"},
 	{"buckets beyond the role's quota", map[string]string{stackconfig.KeyMaxManagedPolicies: "1", stackconfig.KeyBuckets: manyBuckets(120)}, stackconfig.KeyBuckets, "do not fit the authenticated role's IAM quota"},
 }

@@ -43,14 +43,23 @@ func TestRoleReadsExactlyTheConfiguredBucketsAndPrefixes(t *testing.T) {
 				assert.True(t, roleCan(t, docs, "s3:GetObject", arn+"/run1/sample.bam", nil), b.Name)
 				assert.True(t, roleCan(t, docs, "s3:GetObject", arn+"/sample.cram.crai", nil), b.Name)
 			} else {
-				for _, p := range b.Prefixes {
-					assert.True(t, roleCan(t, docs, "s3:ListBucket", arn, prefixCtx(p)), "%s: list %s", b.Name, p)
-					assert.True(t, roleCan(t, docs, "s3:ListBucket", arn, prefixCtx(p+"sub/")), "%s: list below %s", b.Name, p)
-					assert.True(t, roleCan(t, docs, "s3:GetObject", arn+"/"+p+"x.vcf.gz", nil), "%s: read in %s", b.Name, p)
+				// IGV's browser walks from the root, one folder level at a time, to the granted prefixes.
+				browse := func(prefix string) map[string][]string {
+					return map[string][]string{"s3:prefix": {prefix}, "s3:delimiter": {"/"}}
 				}
-				assert.False(t, roleCan(t, docs, "s3:ListBucket", arn, prefixCtx("")), "%s: root of a prefix-limited bucket", b.Name)
+				assert.True(t, roleCan(t, docs, "s3:ListBucket", arn, browse("")), "%s: the root, one level", b.Name)
+				for _, p := range b.Prefixes {
+					first := p[:strings.Index(p, "/")+1]
+					assert.True(t, roleCan(t, docs, "s3:ListBucket", arn, browse(first)), "%s: folder %s on the way", b.Name, first)
+					assert.True(t, roleCan(t, docs, "s3:ListBucket", arn, browse(p)), "%s: list %s", b.Name, p)
+					assert.True(t, roleCan(t, docs, "s3:ListBucket", arn, browse(p+"sub/")), "%s: list below %s", b.Name, p)
+					assert.True(t, roleCan(t, docs, "s3:GetObject", arn+"/"+p+"x.vcf.gz", nil), "%s: read in %s", b.Name, p)
+					assert.False(t, roleCan(t, docs, "s3:ListBucket", arn, prefixCtx(p)), "%s: %s without the delimiter", b.Name, p)
+				}
+				assert.False(t, roleCan(t, docs, "s3:ListBucket", arn, prefixCtx("")), "%s: the whole bucket at once", b.Name)
 				assert.False(t, roleCan(t, docs, "s3:ListBucket", arn, nil), "%s: unconditioned listing", b.Name)
-				assert.False(t, roleCan(t, docs, "s3:ListBucket", arn, prefixCtx("other/")), b.Name)
+				assert.False(t, roleCan(t, docs, "s3:ListBucket", arn, browse("other/")), "%s: a sibling folder", b.Name)
+				assert.False(t, roleCan(t, docs, "s3:ListBucket", arn, browse("releases/2025/")), "%s: a sibling below the way", b.Name)
 				assert.False(t, roleCan(t, docs, "s3:GetObject", arn+"/other/x.bam", nil), "%s: outside the prefixes", b.Name)
 				assert.False(t, roleCan(t, docs, "s3:GetObject", arn+"/x.bam", nil), "%s: bucket root", b.Name)
 			}

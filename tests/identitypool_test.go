@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"igv-aws-backend/policies"
+	"igv-aws-backend/stackconfig"
 	"igv-aws-backend/synth"
 	"igv-aws-backend/tests/iamsim"
 )
@@ -140,4 +141,13 @@ func keys(m map[string]any) []string {
 		out = append(out, k)
 	}
 	return sorted(out)
+}
+
+func TestRoleCarriesThePermissionsBoundaryWhenConfigured(t *testing.T) {
+	forEachExample(t, func(t *testing.T, r *synth.Result) {
+		assert.Equal(t, "arn:aws:iam::123456789012:policy/ci/igv-aws-backend-ci-role-boundary",
+			input(only(t, r, typeRole), "permissionsBoundary"), "the CI deploy role creates roles only with it")
+	})
+	r := run(t, withConfig(exampleStack(t, "dev"), map[string]string{stackconfig.KeyRoleBoundaryARN: ""}))
+	assert.Nil(t, input(only(t, r, typeRole), "permissionsBoundary"), "none unless configured")
 }

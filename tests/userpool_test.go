@@ -39,17 +39,13 @@ func TestProductionPasswordPolicyUsesTheConfiguredLength(t *testing.T) {
 }
 
 func TestUserPoolMFAFollowsConfigAndUsesTOTP(t *testing.T) {
-	for _, mfa := range []string{"OFF", "OPTIONAL", "ON"} {
+	for _, mfa := range []string{"OPTIONAL", "ON"} {
 		t.Run(mfa, func(t *testing.T) {
 			r := run(t, withConfig(exampleStack(t, "dev"), map[string]string{stackconfig.KeyMFA: mfa}))
 			pool := only(t, r, typeUserPool)
 			assert.Equal(t, mfa, input(pool, "mfaConfiguration"))
-			if mfa == "OFF" {
-				assert.Nil(t, input(pool, "softwareTokenMfaConfiguration"))
-			} else {
-				assert.Equal(t, true, input(pool, "softwareTokenMfaConfiguration", "enabled"),
-					"Cognito needs a factor for %s; TOTP is the one", mfa)
-			}
+			assert.Equal(t, true, input(pool, "softwareTokenMfaConfiguration", "enabled"),
+				"Cognito needs a factor for %s; TOTP is the one", mfa)
 			assert.Nil(t, input(pool, "smsConfiguration"), "no SMS factor")
 		})
 	}

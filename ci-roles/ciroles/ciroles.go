@@ -31,6 +31,17 @@ type GitHubCIRoles struct {
 	OIDCProviderARN pulumi.StringOutput `pulumi:"oidcProviderArn"`
 	PreviewRoleARN  pulumi.StringOutput `pulumi:"previewRoleArn"`
 	DeployRoleARN   pulumi.StringOutput `pulumi:"deployRoleArn"`
+	// RoleBoundaryARN is the boundary the IGV stack's roles must carry (its roleBoundaryArn).
+	RoleBoundaryARN pulumi.StringOutput `pulumi:"roleBoundaryArn"`
+}
+
+// RoleBoundaryName names the boundary policy; with the /ci/ path and the account it fixes its ARN,
+// which the deploy role's conditions name before the policy exists.
+func RoleBoundaryName(prefix string) string { return prefix + "-role-boundary" }
+
+// RoleBoundaryARN is the boundary policy's ARN in an account.
+func RoleBoundaryARN(accountID, prefix string) string {
+	return fmt.Sprintf("arn:aws:iam::%s:policy/ci/%s", accountID, RoleBoundaryName(prefix))
 }
 
 // NewGitHubCIRoles registers the provider (unless given) and the two roles with their policies.
@@ -43,6 +54,17 @@ func NewGitHubCIRoles(ctx *pulumi.Context, name string, args *GitHubCIRolesArgs,
 		return nil, err
 	}
 	parent := pulumi.Parent(c)
+
+	// Kept outside the stack's /igv/ path, so the deploy role cannot change its own ceiling.
+	boundary, err := iam.NewPolicy(ctx, name+"-role-boundary", &iam.PolicyArgs{
+		Name:        pulumi.String(RoleBoundaryName(args.RoleNamePrefix)),
+		Path:        pulumi.String("/ci/"),
+		Description: pulumi.String("Permissions boundary of the IGV stack's roles: read-only data access at most"),
+		Policy:      pulumi.String(policies.RoleBoundary().MustJSON()),
+	}, parent)
+	if err != nil {
+		return nil, fmt.Errorf("ci roles %s: role boundary: %w", name, err)
+	}
 
 	providerARN := pulumi.String(args.OIDCProviderARN).ToStringOutput()
 	if args.OIDCProviderARN == "" {
@@ -93,10 +115,12 @@ func NewGitHubCIRoles(ctx *pulumi.Context, name string, args *GitHubCIRolesArgs,
 	c.OIDCProviderARN = providerARN
 	c.PreviewRoleARN = preview.Arn
 	c.DeployRoleARN = deploy.Arn
+	c.RoleBoundaryARN = boundary.Arn
 	if err := ctx.RegisterResourceOutputs(c, pulumi.Map{
 		"oidcProviderArn": c.OIDCProviderARN,
 		"previewRoleArn":  c.PreviewRoleARN,
 		"deployRoleArn":   c.DeployRoleARN,
+		"roleBoundaryArn": c.RoleBoundaryARN,
 	}); err != nil {
 		return nil, err
 	}
@@ -122,6 +146,7 @@ func Program(ctx *pulumi.Context) (pulumi.Map, error) {
 			DataBucketPatterns:  cfg.DataBucketPatterns,
 			StateBucket:         cfg.StateBucket,
 			AccessLogBucket:     cfg.AccessLogBucket,
+			RoleBoundaryARN:     RoleBoundaryARN(cfg.AccountID, cfg.RoleNamePrefix),
 		},
 	})
 	if err != nil {
@@ -131,5 +156,6 @@ func Program(ctx *pulumi.Context) (pulumi.Map, error) {
 		"oidcProviderArn": roles.OIDCProviderARN,
 		"previewRoleArn":  roles.PreviewRoleARN,
 		"deployRoleArn":   roles.DeployRoleARN,
+		"roleBoundaryArn": roles.RoleBoundaryARN,
 	}, nil
 }
