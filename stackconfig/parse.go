@@ -95,9 +95,9 @@ func Parse(project, stack string, raw map[string]string) (*Config, error) {
 			if errors.As(err, &capErr) {
 				ps.add(KeyBuckets, fmt.Sprintf("%d buckets", capErr.Buckets),
 					fmt.Sprintf("the read-only policies do not fit the authenticated role's IAM quota: %v", capErr),
-					fmt.Sprintf("grant whole buckets instead of many prefixes (each prefix-limited bucket costs its own "+
-						"statement), split the buckets across stacks, or request a Service Quotas increase of "+
-						"'Managed policies per role' and raise %s (now %d, at most %d)",
+					fmt.Sprintf("grant whole buckets, or the same prefixes in every bucket, instead of prefixes of "+
+						"each bucket's own (those cost most); split the buckets across stacks; or request a Service Quotas "+
+						"increase of 'Managed policies per role' and raise %s (now %d, at most %d)",
 						KeyMaxManagedPolicies, c.MaxManagedPolicies, policies.HardMaxManagedPolicies))
 			} else {
 				ps.add(KeyBuckets, "", err.Error(), "")
