@@ -1,7 +1,6 @@
 package tests
 
 import (
-	"os"
 	"path"
 	"strings"
 	"testing"
@@ -295,10 +294,7 @@ func TestCIRolesConfigMistakesAreReportedAtOnce(t *testing.T) {
 }
 
 func TestCIRolesPulumiYamlDeclaresTheSameDefaultsAsTheProgram(t *testing.T) {
-	cfgFile := path.Join(t.TempDir(), "Pulumi.minimal.yaml")
-	require.NoError(t, os.WriteFile(cfgFile, []byte("config:\n  aws:region: eu-west-2\n"), 0o644))
-	st, err := synth.LoadStack("../ci-roles", "minimal", cfgFile)
-	require.NoError(t, err)
+	st := minimalStack(t, "../ci-roles")
 	assert.Equal(t, ciroles.Namespace, st.Project)
 	for key, want := range ciroles.Defaults {
 		got := st.Config[key]

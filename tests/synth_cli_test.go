@@ -106,13 +106,19 @@ func TestSynthUsage(t *testing.T) {
 	assert.Contains(t, stderr, "usage: synth -stack NAME -out DIR")
 }
 
-func TestPulumiYamlDeclaresTheSameDefaultsAsTheProgram(t *testing.T) {
-	// A stack file with only the required keys: everything else comes from Pulumi.yaml's defaults,
-	// applied the way the Pulumi CLI applies them.
+// minimalStack loads a stack of the project in projectDir whose file sets only aws:region: every
+// other key comes from Pulumi.yaml's defaults, applied the way the Pulumi CLI applies them.
+func minimalStack(t *testing.T, projectDir string) synth.Stack {
+	t.Helper()
 	cfgFile := filepath.Join(t.TempDir(), "Pulumi.minimal.yaml")
 	require.NoError(t, os.WriteFile(cfgFile, []byte("config:\n  aws:region: eu-west-2\n"), 0o644))
-	st, err := synth.LoadStack("..", "minimal", cfgFile)
+	st, err := synth.LoadStack(projectDir, "minimal", cfgFile)
 	require.NoError(t, err)
+	return st
+}
+
+func TestPulumiYamlDeclaresTheSameDefaultsAsTheProgram(t *testing.T) {
+	st := minimalStack(t, "..")
 	assert.Equal(t, stackconfig.Namespace, st.Project)
 	for key, want := range stackconfig.Defaults {
 		assert.Equal(t, want, st.Config[key], "Pulumi.yaml default of %s", key)
