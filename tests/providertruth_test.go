@@ -1,0 +1,88 @@
+package tests
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+
+	"igv-aws-backend/stackconfig"
+	"igv-aws-backend/synth"
+	"igv-aws-backend/tests/providertruth"
+)
+
+// truthStacks are the example stacks plus variations that take every optional branch of the program,
+// so that every property the stack can set meets its provider-truth table.
+func truthStacks(t *testing.T) map[string]*synth.Result {
+	t.Helper()
+	prod := exampleStack(t, "prod")
+	return map[string]*synth.Result{
+		"dev":  example(t, "dev"),
+		"prod": example(t, "prod"),
+		"prod with a client secret and a custom config domain": run(t, withConfig(prod, map[string]string{
+			stackconfig.KeyClientSecret:         "true",
+			stackconfig.KeyConfigDomain:         "igv-config.genomics-lab.example.org",
+			stackconfig.KeyConfigCertificateARN: "arn:aws:acm:us-east-1:123456789012:certificate/0d1e2f3a-4b5c-4d6e-8f90-a1b2c3d4e5f6",
+			stackconfig.KeyThreatProtection:     "AUDIT",
+		})),
+	}
+}
+
+// plainInputs are a resource's inputs as the provider receives them: secrets unwrapped.
+func plainInputs(res synth.Resource) map[string]any {
+	m, _ := unsecretDeep(res.Inputs).(map[string]any)
+	return m
+}
+
+func unsecretDeep(v any) any {
+	v = synth.Unsecret(v)
+	switch x := v.(type) {
+	case map[string]any:
+		out := make(map[string]any, len(x))
+		for k, e := range x {
+			out[k] = unsecretDeep(e)
+		}
+		return out
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = unsecretDeep(e)
+		}
+		return out
+	}
+	return v
+}
+
+func TestEveryResourceTypeTheStackRegistersHasAProviderTruthTable(t *testing.T) {
+	results := truthStacks(t)
+	results["ci-roles-example"] = ciResult(t, nil)
+	for name, r := range results {
+		for _, res := range r.Resources {
+			if !strings.HasPrefix(res.Type, "aws:") {
+				continue // components and the stack itself reach no provider
+			}
+			_, ok := providertruth.Lookup(res.Type)
+			assert.True(t, ok, "%s: %s has no provider-truth table", name, res.Type)
+		}
+	}
+}
+
+// TestAWSAcceptsEveryPropertyTheStackSends checks every input of every resource, as the provider would
+// send it (members it sends with their block included), against the constraints the AWS API reference
+// and the provider's own code put on it. Each violation is an error the first real `pulumi up` would hit.
+func TestAWSAcceptsEveryPropertyTheStackSends(t *testing.T) {
+	results := truthStacks(t)
+	results["ci-roles-example"] = ciResult(t, nil)
+	for name, r := range results {
+		t.Run(name, func(t *testing.T) {
+			for _, res := range r.Resources {
+				if !strings.HasPrefix(res.Type, "aws:") {
+					continue
+				}
+				for _, v := range providertruth.Validate(res.Type, plainInputs(res)) {
+					t.Errorf("%s: %s", res.Name, v)
+				}
+			}
+		})
+	}
+}
