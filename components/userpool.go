@@ -81,14 +81,11 @@ func NewUserPool(ctx *pulumi.Context, name string, args *UserPoolArgs, opts ...p
 	pool, err := cognito.NewUserPool(ctx, name, &cognito.UserPoolArgs{
 		Name: pulumi.String(args.Name),
 		// Only administrators create users (Prowler cognito_user_pool_self_registration_disabled).
+		// No invitation template: with it the provider sends every member, an unset smsMessage as "",
+		// which CreateUserPool refuses (hashicorp/terraform-provider-aws#13060), and the API allows a
+		// custom email only with SES (DEVELOPER) sending. Cognito's default invitation is sent instead.
 		AdminCreateUserConfig: &cognito.UserPoolAdminCreateUserConfigArgs{
 			AllowAdminCreateUserOnly: pulumi.Bool(true),
-			InviteMessageTemplate: &cognito.UserPoolAdminCreateUserConfigInviteMessageTemplateArgs{
-				EmailSubject: pulumi.String("Your IGV account"),
-				EmailMessage: pulumi.String("An account was created for you to open sequencing data in IGV. " +
-					"Your username is {username} and your temporary password is {####}. " +
-					"Use them at IGV's Amazon > Login; you will be asked for a new password."),
-			},
 		},
 		// Email is the username: IGV makes the STS session name of it.
 		UsernameAttributes:     pulumi.ToStringArray([]string{"email"}),

@@ -204,3 +204,13 @@ func TestUsersAreInvitedByEmailAndNamedByEmail(t *testing.T) {
 	assert.Equal(t, "Jane", input(jane, "attributes", "given_name"))
 	assert.Equal(t, "Doe", input(jane, "attributes", "family_name"))
 }
+
+// Without an SES sender Cognito sends its own invitation: a custom template would make the provider
+// send an empty SMS message, which CreateUserPool refuses (hashicorp/terraform-provider-aws#13060).
+func TestUserPoolSendsCognitosDefaultInvitationWithoutAnSESSender(t *testing.T) {
+	forEachExample(t, func(t *testing.T, r *synth.Result) {
+		pool := only(t, r, typeUserPool)
+		assert.Nil(t, input(pool, "adminCreateUserConfig", "inviteMessageTemplate"))
+		assert.Nil(t, input(pool, "emailConfiguration"), "Cognito's default sender")
+	})
+}
