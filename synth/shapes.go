@@ -44,9 +44,11 @@ func uuid(urn, purpose string) string {
 // autoName imitates Pulumi's auto-naming: the logical name plus a dash and seven random hex digits.
 func autoName(name, urn string) string { return name + "-" + token(urn, "autoname", hexDigits, 7) }
 
-// shape returns the id and output state AWS would give the resource. Outputs start as a copy of the
-// inputs, as the provider echoes them, plus the computed attributes downstream resources read.
-func shape(typ, name, urn, region string, inputs resource.PropertyMap) (string, resource.PropertyMap) {
+// Shape returns the id and output state AWS would give the resource. Outputs start as a copy of the
+// inputs, as the provider echoes them, plus the computed attributes downstream resources read. The
+// ids derive from the URN: a caller that creates the same URN twice (a replacement) varies the URN it
+// passes. The lifecycle suite's provider double answers with the same shapes as the mocks.
+func Shape(typ, name, urn, region string, inputs resource.PropertyMap) (string, resource.PropertyMap) {
 	state := inputs.Copy()
 	str := func(k string) string {
 		if v, ok := inputs[resource.PropertyKey(k)]; ok {

@@ -179,7 +179,7 @@ func plainValue(v resource.PropertyValue) any {
 		}
 		return out
 	case v.IsObject():
-		return plainMap(v.ObjectValue())
+		return PlainMap(v.ObjectValue())
 	case v.IsSecret():
 		return secretMarker(plainValue(v.SecretValue().Element))
 	case v.IsOutput():
@@ -199,7 +199,9 @@ func plainValue(v resource.PropertyValue) any {
 	return fmt.Sprintf("[%s]", v.TypeString())
 }
 
-func plainMap(m resource.PropertyMap) map[string]any {
+// PlainMap turns a property map into JSON-ready Go values: secrets and unknowns as resources.json
+// shows them.
+func PlainMap(m resource.PropertyMap) map[string]any {
 	out := make(map[string]any, len(m))
 	for k, v := range m {
 		out[string(k)] = plainValue(v)
@@ -235,7 +237,7 @@ func (m *mocks) NewResource(args pulumi.MockResourceArgs) (string, resource.Prop
 	var id string
 	state := resource.PropertyMap{}
 	if args.Custom {
-		id, state = shape(args.TypeToken, args.Name, urn, m.region, args.Inputs)
+		id, state = Shape(args.TypeToken, args.Name, urn, m.region, args.Inputs)
 		for _, name := range rpc.GetAdditionalSecretOutputs() {
 			k := resource.PropertyKey(name)
 			if v, ok := state[k]; ok && !v.IsSecret() {
@@ -249,10 +251,10 @@ func (m *mocks) NewResource(args pulumi.MockResourceArgs) (string, resource.Prop
 		Type:    args.TypeToken,
 		Name:    args.Name,
 		Parent:  parent,
-		Inputs:  plainMap(args.Inputs),
+		Inputs:  PlainMap(args.Inputs),
 		Options: options(rpc),
 		ID:      id,
-		Outputs: plainMap(state),
+		Outputs: PlainMap(state),
 	}
 	m.mu.Lock()
 	m.resources = append(m.resources, r)
