@@ -1,0 +1,278 @@
+package awsdouble
+
+import (
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+
+	"igv-aws-backend/tests/providertruth"
+)
+
+// Resource type tokens the account rules concern.
+const (
+	tokenUserPool       = "aws:cognito/userPool:UserPool"
+	tokenUserPoolDomain = "aws:cognito/userPoolDomain:UserPoolDomain"
+	tokenUser           = "aws:cognito/user:User"
+	tokenBucket         = "aws:s3/bucketV2:BucketV2"
+	tokenObject         = "aws:s3/bucketObjectv2:BucketObjectv2"
+	tokenLogging        = "aws:s3/bucketLoggingV2:BucketLoggingV2"
+	tokenDistribution   = "aws:cloudfront/distribution:Distribution"
+)
+
+// Object is one resource that exists in the simulated account.
+type Object struct {
+	Token   string
+	ID      string
+	URN     string
+	Inputs  map[string]any
+	Outputs map[string]any
+}
+
+// ExternalBucket is a bucket of the account that the stack does not manage: an existing data bucket,
+// or the access-log bucket an administrator prepared.
+type ExternalBucket struct {
+	Region string
+	// Objects counts what the bucket holds.
+	Objects int
+	// Policy is the bucket policy JSON ("" for none).
+	Policy string
+	// ObjectOwnership is the bucket's ownership setting ("BucketOwnerEnforced" disables ACLs).
+	ObjectOwnership string
+}
+
+// World is the simulated AWS account, with the names other customers hold.
+type World struct {
+	Objects map[string]*Object
+	// External buckets of this account, by name.
+	External map[string]*ExternalBucket
+	// ForeignBuckets and ForeignDomains are held by other AWS customers: bucket names and Cognito
+	// domain prefixes are global.
+	ForeignBuckets map[string]bool
+	ForeignDomains map[string]bool
+	// DataObjects counts the objects users put in the buckets the stack created, by bucket name.
+	DataObjects map[string]int
+	// Generations counts how often each URN was created.
+	Generations map[string]int
+}
+
+// NewWorld returns an empty account.
+func NewWorld() *World {
+	return &World{
+		Objects:        map[string]*Object{},
+		External:       map[string]*ExternalBucket{},
+		ForeignBuckets: map[string]bool{},
+		ForeignDomains: map[string]bool{},
+		DataObjects:    map[string]int{},
+		Generations:    map[string]int{},
+	}
+}
+
+// Clone deep-copies the account, so that one first deployment can seed many scenarios.
+func (w *World) Clone() *World {
+	b, err := json.Marshal(w)
+	if err != nil {
+		panic(err)
+	}
+	c := NewWorld()
+	if err := json.Unmarshal(b, c); err != nil {
+		panic(err)
+	}
+	return c
+}
+
+func key(token, id string) string { return token + " " + id }
+
+func (w *World) put(o *Object)           { w.Objects[key(o.Token, o.ID)] = o }
+func (w *World) remove(token, id string) { delete(w.Objects, key(token, id)) }
+func (w *World) get(token, id string) (*Object, bool) {
+	o, ok := w.Objects[key(token, id)]
+	return o, ok
+}
+func (w *World) generation(urn string) int     { return w.Generations[urn] }
+func (w *World) nextGeneration(urn string) int { w.Generations[urn]++; return w.Generations[urn] }
+func str(m map[string]any, k string) string    { s, _ := m[k].(string); return s }
+func (w *World) find(token string, match func(*Object) bool) *Object {
+	for _, k := range w.sortedKeys() {
+		if o := w.Objects[k]; o.Token == token && match(o) {
+			return o
+		}
+	}
+	return nil
+}
+
+func (w *World) sortedKeys() []string {
+	keys := make([]string, 0, len(w.Objects))
+	for k := range w.Objects {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// OfType lists the objects of a type, sorted by id.
+func (w *World) OfType(token string) []*Object {
+	var out []*Object
+	for _, k := range w.sortedKeys() {
+		if o := w.Objects[k]; o.Token == token {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// Bucket finds a bucket the stack created, by name.
+func (w *World) Bucket(name string) *Object {
+	return w.find(tokenBucket, func(o *Object) bool { return str(o.Inputs, "bucket") == name })
+}
+
+// BucketSetting finds a bucket's sub-resource (versioning, encryption, ...) by bucket name.
+func (w *World) BucketSetting(token, bucket string) *Object {
+	return w.find(token, func(o *Object) bool { return str(o.Inputs, "bucket") == bucket })
+}
+
+// refusal is an AWS error, with the fact of the tables it comes from.
+func refusal(token, factName, awsError string) error {
+	src := "no source recorded"
+	if r, ok := providertruth.Lookup(token); ok {
+		for _, f := range r.World {
+			if f.Name == factName {
+				src = f.Source
+			}
+		}
+	}
+	return fmt.Errorf("%s (provider double: %s fact %q, %s)", awsError, token, factName, src)
+}
+
+// Fact names the double enforces, as the provider-truth tables name them; a test keeps every one of
+// them recorded, with its source, in the tables.
+const (
+	FactOneDomainPerPool        = "one prefix domain per user pool"
+	FactDomainPrefixesGlobal    = "prefixes are shared by all AWS customers"
+	FactUsernamesUnique         = "usernames and emails are unique per pool"
+	FactDeletionProtection      = "deletion protection blocks DeleteUserPool"
+	FactPoolWithDomain          = "a pool with a domain cannot be deleted"
+	FactBucketNamesGlobal       = "bucket names are global"
+	FactBucketNotEmpty          = "a non-empty bucket cannot be deleted"
+	FactLogTargetRegion         = "the target must be in the same Region and account"
+	FactCloudFrontLogBucketACLs = "the standard-logging bucket must have ACLs enabled"
+)
+
+// Facts lists, per resource type, the account rules the double enforces.
+var Facts = map[string][]string{
+	tokenUserPoolDomain: {FactOneDomainPerPool, FactDomainPrefixesGlobal},
+	tokenUser:           {FactUsernamesUnique},
+	tokenUserPool:       {FactDeletionProtection, FactPoolWithDomain},
+	tokenBucket:         {FactBucketNamesGlobal, FactBucketNotEmpty},
+	tokenLogging:        {FactLogTargetRegion},
+	tokenDistribution:   {FactCloudFrontLogBucketACLs},
+}
+
+func (w *World) admitCreate(token, region string, in map[string]any) error {
+	switch token {
+	case tokenUserPoolDomain:
+		prefix, pool := str(in, "domain"), str(in, "userPoolId")
+		if w.ForeignDomains[prefix] || w.find(token, func(o *Object) bool { return str(o.Inputs, "domain") == prefix }) != nil {
+			return refusal(token, FactDomainPrefixesGlobal, "InvalidParameterException: Domain already exists.")
+		}
+		if w.find(token, func(o *Object) bool { return str(o.Inputs, "userPoolId") == pool }) != nil {
+			return refusal(token, FactOneDomainPerPool, "InvalidParameterException: User pool already has a domain configured.")
+		}
+	case tokenUser:
+		pool, name := str(in, "userPoolId"), strings.ToLower(str(in, "username"))
+		if w.find(token, func(o *Object) bool {
+			return str(o.Inputs, "userPoolId") == pool && strings.ToLower(str(o.Inputs, "username")) == name
+		}) != nil {
+			return refusal(token, FactUsernamesUnique, "UsernameExistsException: An account with the given email already exists.")
+		}
+	case tokenBucket:
+		name := str(in, "bucket")
+		if w.ForeignBuckets[name] {
+			return refusal(token, FactBucketNamesGlobal, "BucketAlreadyExists: The requested bucket name is not available.")
+		}
+		if w.External[name] != nil || w.Bucket(name) != nil {
+			return refusal(token, FactBucketNamesGlobal, "BucketAlreadyOwnedByYou: Your previous request to create the named bucket succeeded and you already own it.")
+		}
+	case tokenObject:
+		w.DataObjects[str(in, "bucket")]++
+	}
+	return w.admitLogging(token, region, in)
+}
+
+func (w *World) admitUpdate(token, id string, in map[string]any) error {
+	return w.admitLogging(token, "", in)
+}
+
+// admitLogging applies what S3 and CloudFront require of a log bucket when logging is turned on.
+func (w *World) admitLogging(token, region string, in map[string]any) error {
+	switch token {
+	case tokenLogging:
+		// S3 checks the target's existence, owner and Region at PutBucketLogging; whether its policy
+		// lets the logging service write is only found out at delivery, when logs silently do not
+		// arrive (the tables' "the target's permissions are checked at delivery" fact).
+		target := str(in, "targetBucket")
+		ext := w.External[target]
+		if ext == nil {
+			return refusal(token, FactLogTargetRegion, "InvalidTargetBucketForLogging: The target bucket for logging does not exist")
+		}
+		if region != "" && ext.Region != region {
+			return refusal(token, FactLogTargetRegion, "CrossLocationLoggingProhibitted: Cross S3 location logging not allowed.")
+		}
+	case tokenDistribution:
+		lc, _ := in["loggingConfig"].(map[string]any)
+		if lc == nil {
+			return nil
+		}
+		target := strings.TrimSuffix(str(lc, "bucket"), ".s3.amazonaws.com")
+		if ext := w.External[target]; ext == nil || ext.ObjectOwnership == "BucketOwnerEnforced" || ext.ObjectOwnership == "" {
+			return refusal(token, FactCloudFrontLogBucketACLs, "InvalidArgument: The S3 bucket that you specified for CloudFront logs does not enable ACL access: "+str(lc, "bucket"))
+		}
+	}
+	return nil
+}
+
+func (w *World) admitDelete(token, id string) error {
+	obj, ok := w.get(token, id)
+	if !ok {
+		return nil // already gone: the provider treats that as deleted
+	}
+	switch token {
+	case tokenUserPool:
+		if str(obj.Inputs, "deletionProtection") == "ACTIVE" {
+			return refusal(token, FactDeletionProtection, "InvalidParameterException: The user pool cannot be deleted because deletion protection is activated. Deletion protection must be inactivated first.")
+		}
+		if w.find(tokenUserPoolDomain, func(o *Object) bool { return str(o.Inputs, "userPoolId") == id }) != nil {
+			return refusal(token, FactPoolWithDomain, "InvalidParameterException: User pool cannot be deleted. It has a domain configured that should be deleted first.")
+		}
+	case tokenBucket:
+		name := str(obj.Inputs, "bucket")
+		if force, _ := obj.Inputs["forceDestroy"].(bool); !force && w.DataObjects[name] > 0 {
+			return refusal(token, FactBucketNotEmpty, "BucketNotEmpty: The bucket you tried to delete is not empty")
+		}
+	case tokenObject:
+		w.DataObjects[str(obj.Inputs, "bucket")]--
+	}
+	return nil
+}
+
+// invoke answers the data sources the program may read.
+func (w *World) invoke(token, region string, args map[string]any) (map[string]any, error) {
+	switch token {
+	case "aws:s3/getBucket:getBucket":
+		name := str(args, "bucket")
+		ext := w.External[name]
+		if ext == nil {
+			return nil, fmt.Errorf("reading S3 Bucket (%s): couldn't find resource", name)
+		}
+		return map[string]any{"bucket": name, "arn": "arn:aws:s3:::" + name, "region": ext.Region, "id": name,
+			"bucketDomainName": name + ".s3.amazonaws.com", "bucketRegionalDomainName": name + ".s3." + ext.Region + ".amazonaws.com"}, nil
+	case "aws:s3/getBucketPolicy:getBucketPolicy":
+		name := str(args, "bucket")
+		ext := w.External[name]
+		if ext == nil || ext.Policy == "" {
+			return nil, fmt.Errorf("reading S3 Bucket (%s) Policy: couldn't find resource", name)
+		}
+		return map[string]any{"bucket": name, "policy": ext.Policy, "id": name}, nil
+	}
+	return nil, fmt.Errorf("the provider double does not answer %s", token)
+}
