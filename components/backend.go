@@ -25,7 +25,8 @@ type Backend struct {
 	DataBuckets  *DataBuckets
 	ConfigSite   *ConfigSite
 
-	// OAuthConfig is oauth-config.json as published; a secret when it holds a client secret.
+	// OAuthConfig is oauth-config.json as published at the provisioning URL (the first callback
+	// port's); a secret when it holds a client secret.
 	OAuthConfig pulumi.StringOutput `pulumi:"oauthConfig"`
 	// HostedUIURL is the base URL of the Cognito hosted UI.
 	HostedUIURL pulumi.StringOutput `pulumi:"hostedUiUrl"`
@@ -72,6 +73,7 @@ func NewBackend(ctx *pulumi.Context, name string, args *BackendArgs, opts ...pul
 		ClientID:            userPool.ClientID,
 		Grants:              cfg.Grants(),
 		MaxManagedPolicies:  cfg.MaxManagedPolicies,
+		Protect:             cfg.Protect,
 		PermissionsBoundary: cfg.RoleBoundaryARN,
 		Tags:                cfg.Tags,
 	}, parent)
@@ -86,35 +88,40 @@ func NewBackend(ctx *pulumi.Context, name string, args *BackendArgs, opts ...pul
 	dataBuckets, err := NewDataBuckets(ctx, name+"-data", &DataBucketsArgs{
 		Buckets:         buckets,
 		AccessLogBucket: cfg.AccessLogBucket,
-		Protect:         cfg.Protect,
 		Tags:            cfg.Tags,
 	}, parent)
 	if err != nil {
 		return nil, err
 	}
 
-	oauthConfig := pulumi.All(
-		userPool.HostedUIDomain, userPool.ClientID, userPool.ClientSecret, userPool.UserPoolID,
-		identityPool.IdentityPoolID, identityPool.RoleARN,
-	).ApplyT(func(v []any) (string, error) {
-		b, err := igvconfig.Render(igvconfig.Values{
-			Region:         cfg.Region,
-			HostedUIDomain: v[0].(string),
-			ClientID:       v[1].(string),
-			ClientSecret:   v[2].(string),
-			UserPoolID:     v[3].(string),
-			IdentityPoolID: v[4].(string),
-			RoleARN:        v[5].(string),
-			RedirectURIs:   callbacks,
-		})
-		return string(b), err
-	}).(pulumi.StringOutput)
+	// One config file per callback port: IGV uses only redirect_uris[0].
+	var files []ConfigFile
+	for _, cp := range igvconfig.CopiesFor(cfg.CallbackPorts) {
+		redirect := CallbackURLs([]int{cp.Port})
+		content := pulumi.All(
+			userPool.HostedUIDomain, userPool.ClientID, userPool.ClientSecret, userPool.UserPoolID,
+			identityPool.IdentityPoolID, identityPool.RoleARN,
+		).ApplyT(func(v []any) (string, error) {
+			b, err := igvconfig.Render(igvconfig.Values{
+				Region:         cfg.Region,
+				HostedUIDomain: v[0].(string),
+				ClientID:       v[1].(string),
+				ClientSecret:   v[2].(string),
+				UserPoolID:     v[3].(string),
+				IdentityPoolID: v[4].(string),
+				RoleARN:        v[5].(string),
+				RedirectURIs:   redirect,
+			})
+			return string(b), err
+		}).(pulumi.StringOutput)
+		files = append(files, ConfigFile{Copy: cp, Content: content})
+	}
+	oauthConfig := files[0].Content.ToStringOutput()
 
 	configSite, err := NewConfigSite(ctx, name+"-config", &ConfigSiteArgs{
-		OAuthConfig:     oauthConfig,
+		Files:           files,
 		PriceClass:      cfg.PriceClass,
 		AccessLogBucket: cfg.AccessLogBucket,
-		LogPrefix:       "cloudfront/" + cfg.ResourcePrefix() + "/",
 		Domain:          cfg.ConfigDomain,
 		CertificateARN:  cfg.ConfigCertificateARN,
 		Comment:         "IGV OAuth provisioning config of " + cfg.ResourcePrefix(),

@@ -22,21 +22,32 @@ const (
 // users get the new file within this time.
 const ConfigCacheSeconds = 300
 
+// MaxCommentLength is the most CloudFront accepts in a distribution's comment.
+const MaxCommentLength = 128
+
+// ConfigFile is one published copy of oauth-config.json.
+type ConfigFile struct {
+	// Copy says where it is published (which callback port it serves).
+	Copy igvconfig.Copy
+	// Content is the rendered oauth-config.json; may be a secret output.
+	Content pulumi.StringInput
+}
+
 // ConfigSiteArgs configures the public HTTPS home of oauth-config.json.
 type ConfigSiteArgs struct {
-	// OAuthConfig is the rendered oauth-config.json. Required; may be a secret output.
-	OAuthConfig pulumi.StringInput
+	// Files are the published copies, the stack's own (provisioningUrl) first. Required.
+	Files []ConfigFile
 	// PriceClass of the distribution. Optional, default "PriceClass_100".
 	PriceClass string
-	// AccessLogBucket receives the bucket's S3 logs and the distribution's logs. Optional, default off.
+	// AccessLogBucket receives the config bucket's S3 server access logs. Optional, default off. The
+	// distribution itself keeps no standard logs: those need ACLs on the log bucket (security
+	// exception in the README).
 	AccessLogBucket string
-	// LogPrefix under which the distribution's logs go. Optional, default "cloudfront/".
-	LogPrefix string
 	// Domain and CertificateARN (us-east-1) serve the file from a custom domain with TLS 1.2.
 	// Optional, default the distribution's *.cloudfront.net name.
 	Domain         string
 	CertificateARN string
-	// Comment on the distribution. Optional.
+	// Comment on the distribution, cut to MaxCommentLength. Optional.
 	Comment string
 	// Tags for the bucket and the distribution. Optional.
 	Tags map[string]string
@@ -52,22 +63,21 @@ type ConfigSite struct {
 	DistributionARN pulumi.StringOutput `pulumi:"distributionArn"`
 	// DomainName serves the file: the custom domain, or the distribution's *.cloudfront.net name.
 	DomainName pulumi.StringOutput `pulumi:"domainName"`
-	// ProvisioningURL is the https URL of oauth-config.json.gz, for IGV's "OAuth provisioning URL".
+	// ProvisioningURL is the https URL of the first file's oauth-config.json.gz, for IGV's "OAuth
+	// provisioning URL".
 	ProvisioningURL pulumi.StringOutput `pulumi:"provisioningUrl"`
+	// ProvisioningURLs are the URLs of every file, by callback port.
+	ProvisioningURLs pulumi.StringMapOutput `pulumi:"provisioningUrls"`
 }
 
 // NewConfigSite registers the bucket, the distribution and the two config objects.
 func NewConfigSite(ctx *pulumi.Context, name string, args *ConfigSiteArgs, opts ...pulumi.ResourceOption) (*ConfigSite, error) {
-	if args == nil || args.OAuthConfig == nil {
-		return nil, fmt.Errorf("config site %s: OAuthConfig is required", name)
+	if args == nil || len(args.Files) == 0 {
+		return nil, fmt.Errorf("config site %s: Files are required", name)
 	}
 	priceClass := args.PriceClass
 	if priceClass == "" {
 		priceClass = "PriceClass_100"
-	}
-	logPrefix := args.LogPrefix
-	if logPrefix == "" {
-		logPrefix = "cloudfront/"
 	}
 
 	c := &ConfigSite{}
@@ -111,18 +121,10 @@ func NewConfigSite(ctx *pulumi.Context, name string, args *ConfigSiteArgs, opts 
 		}
 		aliases = pulumi.ToStringArray([]string{args.Domain})
 	}
-	var logging cloudfront.DistributionLoggingConfigPtrInput
-	if args.AccessLogBucket != "" {
-		logging = &cloudfront.DistributionLoggingConfigArgs{
-			Bucket:         pulumi.String(args.AccessLogBucket + ".s3.amazonaws.com"),
-			Prefix:         pulumi.String(logPrefix),
-			IncludeCookies: pulumi.Bool(false),
-		}
-	}
 
 	dist, err := cloudfront.NewDistribution(ctx, name+"-cdn", &cloudfront.DistributionArgs{
 		Enabled:       pulumi.Bool(true),
-		Comment:       pulumi.String(args.Comment),
+		Comment:       pulumi.String(truncate(args.Comment, MaxCommentLength)),
 		IsIpv6Enabled: pulumi.Bool(true),
 		HttpVersion:   pulumi.String("http2and3"),
 		PriceClass:    pulumi.String(priceClass),
@@ -162,17 +164,19 @@ func NewConfigSite(ctx *pulumi.Context, name string, args *ConfigSiteArgs, opts 
 			GeoRestriction: &cloudfront.DistributionRestrictionsGeoRestrictionArgs{RestrictionType: pulumi.String("none")},
 		},
 		ViewerCertificate: viewerCert,
-		LoggingConfig:     logging,
 		Tags:              tagMap(args.Tags),
 	}, parent)
 	if err != nil {
 		return nil, fmt.Errorf("config site %s: distribution: %w", name, err)
 	}
 
+	var keys []string
+	for _, f := range args.Files {
+		keys = append(keys, f.Copy.Plain(), f.Copy.Gzip())
+	}
 	policy := pulumi.All(bucket.BucketName, dist.Arn).ApplyT(func(v []any) (string, error) {
 		b, distARN := v[0].(string), v[1].(string)
-		return policies.BucketPolicy(b,
-			policies.CloudFrontRead(b, distARN, igvconfig.PlainObject, igvconfig.GzipObject)).JSON()
+		return policies.BucketPolicy(b, policies.CloudFrontRead(b, distARN, keys...)).JSON()
 	}).(pulumi.StringOutput)
 	if _, err := s3.NewBucketPolicy(ctx, name+"-policy", &s3.BucketPolicyArgs{
 		Bucket: bucket.BucketName,
@@ -181,28 +185,30 @@ func NewConfigSite(ctx *pulumi.Context, name string, args *ConfigSiteArgs, opts 
 		return nil, fmt.Errorf("config site %s: bucket policy: %w", name, err)
 	}
 
-	plain := args.OAuthConfig.ToStringOutput()
-	gzipped := plain.ApplyT(func(s string) (string, error) {
-		gz, err := igvconfig.Gzip([]byte(s))
-		if err != nil {
-			return "", err
+	for _, f := range args.Files {
+		plain := f.Content.ToStringOutput()
+		gzipped := plain.ApplyT(func(s string) (string, error) {
+			gz, err := igvconfig.Gzip([]byte(s))
+			if err != nil {
+				return "", err
+			}
+			return base64.StdEncoding.EncodeToString(gz), nil
+		}).(pulumi.StringOutput)
+		objects := []struct {
+			key     string
+			content *s3.BucketObjectv2Args
+		}{
+			{f.Copy.Plain(), &s3.BucketObjectv2Args{Content: plain}},
+			{f.Copy.Gzip(), &s3.BucketObjectv2Args{ContentBase64: gzipped}},
 		}
-		return base64.StdEncoding.EncodeToString(gz), nil
-	}).(pulumi.StringOutput)
-	objects := []struct {
-		key     string
-		content *s3.BucketObjectv2Args
-	}{
-		{igvconfig.PlainObject, &s3.BucketObjectv2Args{Content: plain}},
-		{igvconfig.GzipObject, &s3.BucketObjectv2Args{ContentBase64: gzipped}},
-	}
-	for _, o := range objects {
-		o.content.Bucket = bucket.BucketName
-		o.content.Key = pulumi.String(o.key)
-		o.content.ContentType = pulumi.String("application/json")
-		o.content.CacheControl = pulumi.String(fmt.Sprintf("max-age=%d", ConfigCacheSeconds))
-		if _, err := s3.NewBucketObjectv2(ctx, name+"-"+o.key, o.content, parent); err != nil {
-			return nil, fmt.Errorf("config site %s: object %s: %w", name, o.key, err)
+		for _, o := range objects {
+			o.content.Bucket = bucket.BucketName
+			o.content.Key = pulumi.String(o.key)
+			o.content.ContentType = pulumi.String("application/json")
+			o.content.CacheControl = pulumi.String(fmt.Sprintf("max-age=%d", ConfigCacheSeconds))
+			if _, err := s3.NewBucketObjectv2(ctx, name+"-"+o.key, o.content, parent); err != nil {
+				return nil, fmt.Errorf("config site %s: object %s: %w", name, o.key, err)
+			}
 		}
 	}
 
@@ -214,15 +220,30 @@ func NewConfigSite(ctx *pulumi.Context, name string, args *ConfigSiteArgs, opts 
 	} else {
 		c.DomainName = dist.DomainName
 	}
-	c.ProvisioningURL = pulumi.Sprintf("https://%s/%s", c.DomainName, igvconfig.GzipObject)
+	urls := pulumi.StringMap{}
+	for _, f := range args.Files {
+		urls[fmt.Sprint(f.Copy.Port)] = pulumi.Sprintf("https://%s/%s", c.DomainName, f.Copy.Gzip())
+	}
+	c.ProvisioningURL = pulumi.Sprintf("https://%s/%s", c.DomainName, args.Files[0].Copy.Gzip())
+	c.ProvisioningURLs = urls.ToStringMapOutput()
 	if err := ctx.RegisterResourceOutputs(c, pulumi.Map{
-		"bucketName":      c.BucketName,
-		"distributionId":  c.DistributionID,
-		"distributionArn": c.DistributionARN,
-		"domainName":      c.DomainName,
-		"provisioningUrl": c.ProvisioningURL,
+		"provisioningUrls": c.ProvisioningURLs,
+		"bucketName":       c.BucketName,
+		"distributionId":   c.DistributionID,
+		"distributionArn":  c.DistributionARN,
+		"domainName":       c.DomainName,
+		"provisioningUrl":  c.ProvisioningURL,
 	}); err != nil {
 		return nil, err
 	}
 	return c, nil
+}
+
+// truncate cuts s to at most n characters (runes), for fields AWS limits.
+func truncate(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n])
 }

@@ -15,8 +15,6 @@ type DataBucketsArgs struct {
 	Buckets []DataBucket
 	// AccessLogBucket receives server access logs of the created buckets. Optional, default off.
 	AccessLogBucket string
-	// Protect sets Pulumi's protect option on created buckets. Optional, default false.
-	Protect bool
 	// Tags for created buckets. Optional.
 	Tags map[string]string
 }
@@ -32,6 +30,9 @@ type DataBucket struct {
 
 // DataBuckets holds the buckets the stack creates for sequencing data. They are always retained on
 // delete: removing a bucket from the config, or destroying the stack, leaves it and its data in place.
+// They are not protected: Pulumi refuses to delete a protected resource before it looks at
+// retainOnDelete, so removing a bucket from the config would fail. No config edit can replace one
+// (its only replacing input is its name, which is also its resource name).
 type DataBuckets struct {
 	pulumi.ResourceState
 
@@ -62,7 +63,6 @@ func NewDataBuckets(ctx *pulumi.Context, name string, args *DataBucketsArgs, opt
 			KMSKeyARN:       b.KMSKeyARN,
 			AccessLogBucket: args.AccessLogBucket,
 			Retain:          true,
-			Protect:         args.Protect,
 			Tags:            args.Tags,
 		}, pulumi.Parent(c))
 		if err != nil {

@@ -29,6 +29,9 @@ type IdentityPoolArgs struct {
 	MaxManagedPolicies int
 	// RolePath of the authenticated role. Optional, default "/igv/".
 	RolePath string
+	// Protect sets Pulumi's protect option on the identity pool: replacing it would give every user a
+	// new identity id. Optional, default false.
+	Protect bool
 	// PermissionsBoundary of the authenticated role. Optional, default none.
 	PermissionsBoundary string
 	// Tags for the pool, the role and its policies. Optional.
@@ -87,7 +90,7 @@ func NewIdentityPool(ctx *pulumi.Context, name string, args *IdentityPoolArgs, o
 			},
 		},
 		Tags: tagMap(args.Tags),
-	}, parent)
+	}, parent, pulumi.Protect(args.Protect))
 	if err != nil {
 		return nil, fmt.Errorf("identity pool %s: %w", name, err)
 	}
@@ -140,10 +143,12 @@ func NewIdentityPool(ctx *pulumi.Context, name string, args *IdentityPoolArgs, o
 	}
 
 	// Only the authenticated role: with no "unauthenticated" key there is no guest role to misuse.
+	// An identity pool has one roles configuration, and deleting the attachment clears it: replaced
+	// create-first, the old attachment's delete would wipe the new roles. So delete first.
 	if _, err := cognito.NewIdentityPoolRoleAttachment(ctx, name+"-roles", &cognito.IdentityPoolRoleAttachmentArgs{
 		IdentityPoolId: pool.ID(),
 		Roles:          pulumi.StringMap{"authenticated": role.Arn},
-	}, parent); err != nil {
+	}, parent, pulumi.DeleteBeforeReplace(true)); err != nil {
 		return nil, fmt.Errorf("identity pool %s: role attachment: %w", name, err)
 	}
 

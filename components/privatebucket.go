@@ -16,7 +16,9 @@ type PrivateBucketArgs struct {
 	// AccessLogBucket receives the bucket's server access logs under "s3/<bucket>/". Optional, default off.
 	AccessLogBucket string
 	// Retain keeps the bucket and every one of its hardening settings when the resource leaves the
-	// stack or the stack is destroyed. Optional, default false.
+	// stack or the stack is destroyed. Server access logging is the exception: it stops with the
+	// stack's management of the bucket, so that turning accessLogBucket off turns logging off in AWS.
+	// Optional, default false.
 	Retain bool
 	// Protect sets Pulumi's protect option on the bucket. Optional, default false.
 	Protect bool
@@ -116,11 +118,12 @@ func NewPrivateBucket(ctx *pulumi.Context, name string, args *PrivateBucketArgs,
 	}
 
 	if args.AccessLogBucket != "" {
+		// Not retained: its delete is what switches logging off (PutBucketLogging with no target).
 		if _, err := s3.NewBucketLoggingV2(ctx, name+"-access-logging", &s3.BucketLoggingV2Args{
 			Bucket:       bucket.ID(),
 			TargetBucket: pulumi.String(args.AccessLogBucket),
 			TargetPrefix: pulumi.Sprintf("s3/%s/", bucket.ID()),
-		}, childOpts...); err != nil {
+		}, pulumi.Parent(c)); err != nil {
 			return nil, fmt.Errorf("bucket %s: access logging: %w", name, err)
 		}
 	}

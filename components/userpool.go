@@ -61,6 +61,10 @@ type UserPool struct {
 	HostedUIDomain pulumi.StringOutput `pulumi:"hostedUiDomain"`
 }
 
+// ReadAttributes are what the app client may read, and so what the id token carries: the email, which
+// IGV makes the STS session name of, and whether it is verified.
+var ReadAttributes = []string{"email", "email_verified"}
+
 // The flows and scopes IGV uses (igv-contract.md, section 3).
 var (
 	oauthFlows  = []string{"code"}
@@ -145,8 +149,10 @@ func NewUserPool(ctx *pulumi.Context, name string, args *UserPoolArgs, opts ...p
 		GenerateSecret:                  pulumi.Bool(args.ClientSecret),
 		PreventUserExistenceErrors:      pulumi.String("ENABLED"),
 		EnableTokenRevocation:           pulumi.Bool(true),
-		// IGV reads the email from the id token; the names come with the profile scope.
-		ReadAttributes: pulumi.ToStringArray([]string{"email", "email_verified", "family_name", "given_name"}),
+		// The id token carries every attribute the client may read, and IGV needs only the email. IGV
+		// decodes the token with Java's standard Base64 decoder, which fails on the "-" and "_" of
+		// base64url that non-ASCII names such as "Zoë" produce (JWTParser.getPayload): no names.
+		ReadAttributes: pulumi.ToStringArray(ReadAttributes),
 		// IGV refreshes an hour-long session; the refresh token keeps users signed in for a working month.
 		AccessTokenValidity:  pulumi.Int(1),
 		IdTokenValidity:      pulumi.Int(1),
@@ -161,16 +167,23 @@ func NewUserPool(ctx *pulumi.Context, name string, args *UserPoolArgs, opts ...p
 		return nil, fmt.Errorf("user pool %s: app client: %w", name, err)
 	}
 
+	// A new prefix replaces the domain, and a pool holds one prefix domain: the old one must go first
+	// ("User pool already has a domain configured", aws/aws-cdk#10062). The hosted UI is down for
+	// the seconds between the two calls.
 	domain, err := cognito.NewUserPoolDomain(ctx, name+"-domain", &cognito.UserPoolDomainArgs{
 		Domain:     pulumi.String(args.DomainPrefix),
 		UserPoolId: pool.ID(),
-	}, parent)
+	}, parent, pulumi.DeleteBeforeReplace(true))
 	if err != nil {
 		return nil, fmt.Errorf("user pool %s: domain: %w", name, err)
 	}
 
 	for _, u := range args.Users {
-		attrs := map[string]string{"email": u.Email, "email_verified": "true"}
+		// The pool's usernames are case-insensitive, and the username cannot change without replacing
+		// the user, whose new self would then collide with the old (UsernameExistsException). So the
+		// email is used in lower case: a change of case in the config changes nothing.
+		email := strings.ToLower(u.Email)
+		attrs := map[string]string{"email": email, "email_verified": "true"}
 		if u.GivenName != "" {
 			attrs["given_name"] = u.GivenName
 		}
@@ -178,9 +191,9 @@ func NewUserPool(ctx *pulumi.Context, name string, args *UserPoolArgs, opts ...p
 			attrs["family_name"] = u.FamilyName
 		}
 		// Named after the email, never a list position: reordering users touches nobody.
-		_, err := cognito.NewUser(ctx, name+"-user-"+strings.ToLower(u.Email), &cognito.UserArgs{
+		_, err := cognito.NewUser(ctx, name+"-user-"+email, &cognito.UserArgs{
 			UserPoolId:             pool.ID(),
-			Username:               pulumi.String(u.Email),
+			Username:               pulumi.String(email),
 			Attributes:             pulumi.ToStringMap(attrs),
 			DesiredDeliveryMediums: pulumi.ToStringArray([]string{"EMAIL"}),
 		}, parent)

@@ -22,6 +22,32 @@ const (
 	PlainObject = "oauth-config.json"
 )
 
+// Copy is one published copy of the config, for one of IGV's callback ports. IGV uses only
+// redirect_uris[0] (OAuthProvider, 2.17 to 3.0), so a user whose IGV listens on another port needs a
+// config whose first redirect URI names that port: one file per port, each with its own URL.
+type Copy struct {
+	Port int
+	// Dir is where the copy's two objects live: "" for the first port (the stack's provisioningUrl),
+	// "port-PORT/" for every further port.
+	Dir string
+}
+
+// Plain and Gzip are the copy's object keys.
+func (c Copy) Plain() string { return c.Dir + PlainObject }
+func (c Copy) Gzip() string  { return c.Dir + GzipObject }
+
+// CopiesFor lists the copies for IGV's callback ports, the first port first.
+func CopiesFor(ports []int) []Copy {
+	out := make([]Copy, len(ports))
+	for i, p := range ports {
+		out[i] = Copy{Port: p}
+		if i > 0 {
+			out[i].Dir = fmt.Sprintf("port-%d/", p)
+		}
+	}
+	return out
+}
+
 // Scopes are the OAuth scopes IGV asks for: openid and email are required (the id token's email becomes
 // the STS session name), profile gives the user's name.
 var Scopes = []string{"email", "openid", "profile"}

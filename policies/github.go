@@ -41,7 +41,8 @@ type CIScope struct {
 	DataBucketPatterns []string
 	// StateBucket holds a self-managed Pulumi backend ("" with Pulumi Cloud).
 	StateBucket string
-	// AccessLogBucket receives CloudFront's standard logs, which need its ACL to be readable and writable.
+	// AccessLogBucket receives the stack's S3 server access logs: the program reads it and its bucket
+	// policy at preview (package preflight), which needs s3:ListBucket and s3:GetBucketPolicy.
 	AccessLogBucket string
 	// RoleBoundaryARN is the permissions boundary every role the deploy role creates must carry.
 	RoleBoundaryARN string
@@ -111,6 +112,9 @@ func CIPreview(s CIScope) Document {
 				"cloudfront:GetOriginAccessControlConfig", "cloudfront:ListTagsForResource",
 			})},
 	}
+	if s.AccessLogBucket != "" {
+		statements = append(statements, s.checkAccessLogBucket())
+	}
 	if s.StateBucket != "" {
 		statements = append(statements,
 			Statement{Sid: "ReadPulumiState", Effect: Allow, Action: Values{"s3:GetObject", "s3:ListBucket"},
@@ -121,6 +125,13 @@ func CIPreview(s CIScope) Document {
 		)
 	}
 	return New(statements...)
+}
+
+// checkAccessLogBucket lets the program's preflight read the access-log bucket and its policy (never
+// its objects, never a change).
+func (s CIScope) checkAccessLogBucket() Statement {
+	return Statement{Sid: "CheckAccessLogBucket", Effect: Allow, Resource: Values{BucketARN(s.AccessLogBucket)},
+		Action: Values{"s3:GetBucketPolicy", "s3:ListBucket"}}
 }
 
 // CIDeploy is the deploy role's policy: the actions `pulumi up` needs to manage exactly the stack's
@@ -198,8 +209,7 @@ func CIDeploy(s CIScope) Document {
 			})},
 	}
 	if s.AccessLogBucket != "" {
-		statements = append(statements, Statement{Sid: "GrantCloudFrontLogDelivery", Effect: Allow,
-			Resource: Values{BucketARN(s.AccessLogBucket)}, Action: Values{"s3:GetBucketAcl", "s3:PutBucketAcl"}})
+		statements = append(statements, s.checkAccessLogBucket())
 	}
 	if s.StateBucket != "" {
 		statements = append(statements,

@@ -81,3 +81,17 @@ func BucketARN(bucket string) string { return "arn:aws:s3:::" + bucket }
 // ObjectsARN is the ARN pattern of a bucket's objects, limited to a key prefix when one is given.
 // IAM matches "*" across "/", so "runs/2024/" covers every key below that folder.
 func ObjectsARN(bucket, prefix string) string { return BucketARN(bucket) + "/" + prefix + "*" }
+
+// AccessLogDelivery is the statement an access-log bucket's owner adds so that S3's logging service may
+// deliver the stack's server access logs under prefix (README, "Access logs"). S3 does not check it
+// when logging is switched on; without it, logs silently never arrive.
+func AccessLogDelivery(logBucket, prefix, accountID string) Statement {
+	return Statement{
+		Sid:       "S3ServerAccessLogsOfTheIGVStack",
+		Effect:    Allow,
+		Principal: Principals{"Service": {"logging.s3.amazonaws.com"}},
+		Action:    Values{"s3:PutObject"},
+		Resource:  Values{BucketARN(logBucket) + "/" + prefix + "*"},
+		Condition: Conditions{"StringEquals": {"aws:SourceAccount": {accountID}}},
+	}
+}

@@ -6,12 +6,14 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"igv-aws-backend/components"
+	"igv-aws-backend/preflight"
 	"igv-aws-backend/stackconfig"
 )
 
 // Stack output names.
 const (
 	OutputProvisioningURL      = "provisioningUrl"
+	OutputProvisioningURLs     = "provisioningUrls"
 	OutputHostedUIURL          = "hostedUiUrl"
 	OutputUserPoolID           = "userPoolId"
 	OutputUserPoolClientID     = "userPoolClientId"
@@ -37,12 +39,20 @@ func Program(ctx *pulumi.Context) (pulumi.Map, error) {
 	if err != nil {
 		return nil, err
 	}
-	b, err := components.NewBackend(ctx, BackendName, &components.BackendArgs{Config: cfg})
+	if err := preflight.Check(ctx, cfg); err != nil {
+		return nil, err
+	}
+	var tracker components.ResourceTracker
+	b, err := components.NewBackend(ctx, BackendName, &components.BackendArgs{Config: cfg}, tracker.Option())
 	if err != nil {
+		return nil, err
+	}
+	if _, err := components.NewDestroyGuard(ctx, BackendName+"-destroy-guard", tracker.Resources(), cfg.Protect); err != nil {
 		return nil, err
 	}
 	return pulumi.Map{
 		OutputProvisioningURL:      b.ConfigSite.ProvisioningURL,
+		OutputProvisioningURLs:     b.ConfigSite.ProvisioningURLs,
 		OutputHostedUIURL:          b.HostedUIURL,
 		OutputUserPoolID:           b.UserPool.UserPoolID,
 		OutputUserPoolClientID:     b.UserPool.ClientID,

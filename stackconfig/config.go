@@ -62,6 +62,14 @@ var Defaults = map[string]string{
 	KeyTags:                 "{}",
 }
 
+// Limits AWS puts on what the config names.
+const (
+	// MaxResourcePrefix is the longest "<project>-<stack>": the user pool's and identity pool's name.
+	MaxResourcePrefix = 128
+	// MaxCallbackPorts is how many callback URLs Cognito allows one app client.
+	MaxCallbackPorts = 100
+)
+
 // MFA is the user pool's multi-factor setting; the factor is always TOTP (an authenticator app).
 // Cognito also knows OFF, which the security baseline (Security Hub Cognito.5) does not allow.
 type MFA string

@@ -28,6 +28,14 @@ func Parse(project, stack string, raw map[string]string) (*Config, error) {
 
 	checkUnknownKeys(raw, &ps)
 
+	// The user pool and the identity pool are named "<project>-<stack>", which can never change
+	// without replacing them; Cognito allows 128 characters.
+	if n := len(c.ResourcePrefix()); n > MaxResourcePrefix {
+		ps.add("project and stack name", quote(c.ResourcePrefix()), fmt.Sprintf(
+			"is %d characters, but the Cognito pools named after it allow %d", n, MaxResourcePrefix),
+			"use a shorter stack name (pulumi stack init) before the first deployment; a deployed stack cannot be renamed")
+	}
+
 	region, ok := raw[KeyRegion]
 	switch {
 	case !ok || strings.TrimSpace(region) == "":
@@ -204,6 +212,10 @@ func parsePorts(v string, ps *problems) []int {
 	}
 	if len(ports) == 0 {
 		ps.add(KeyCallbackPorts, v, "is empty: IGV needs a callback URL", "use IGV's default port: [60151]")
+	}
+	if len(ports) > MaxCallbackPorts {
+		ps.add(KeyCallbackPorts, fmt.Sprintf("%d ports", len(ports)), fmt.Sprintf("is more than the %d callback URLs Cognito allows an app client", MaxCallbackPorts),
+			"list only the ports your users' IGV listens on")
 	}
 	seen := map[int]bool{}
 	for _, p := range ports {

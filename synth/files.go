@@ -73,8 +73,8 @@ func (r *Result) Files() (map[string][]byte, error) {
 // objectBody is the content an S3 object resource uploads, and the file name it is written under.
 func objectBody(res Resource) (string, []byte, error) {
 	key, _ := Unsecret(res.Inputs["key"]).(string)
-	if key == "" || key != filepath.Base(key) || strings.HasPrefix(key, ".") {
-		return "", nil, fmt.Errorf("synth: object %s has key %q, which is not a plain file name", res.URN, key)
+	if key == "" || path.Clean(key) != key || path.IsAbs(key) || strings.HasPrefix(key, ".") {
+		return "", nil, fmt.Errorf("synth: object %s has key %q, which is not a clean relative path", res.URN, key)
 	}
 	if b64, ok := Unsecret(res.Inputs["contentBase64"]).(string); ok {
 		body, err := base64.StdEncoding.DecodeString(b64)

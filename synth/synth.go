@@ -15,6 +15,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi/internals"
 
+	"igv-aws-backend/policies"
 	"igv-aws-backend/stackconfig"
 )
 
@@ -31,6 +32,20 @@ type Stack struct {
 	Name    string
 	// Config is the stack's configuration as the engine passes it: "namespace:key" to text or JSON.
 	Config map[string]string
+	// Existing holds what exists before the stack, for the data sources the program reads. Nil: every
+	// bucket asked about exists in the stack's region, with the access-log statement of the README.
+	Existing *Existing
+}
+
+// Existing is the part of an AWS account the program reads but does not manage.
+type Existing struct {
+	Buckets map[string]AccountBucket
+}
+
+// AccountBucket is a bucket of the account: its region and its bucket policy ("" for none).
+type AccountBucket struct {
+	Region string
+	Policy string
 }
 
 // Resource is one registered resource, as recorded in resources.json.
@@ -77,7 +92,7 @@ type Result struct {
 // Run runs program under the mock engine for the given stack. On failure the Result still lists
 // what was registered before the failure, so callers can check that a bad config registered nothing.
 func Run(program Program, stack Stack) (*Result, error) {
-	m := &mocks{project: stack.Project, stack: stack.Name, region: stack.Config["aws:region"]}
+	m := &mocks{project: stack.Project, stack: stack.Name, region: stack.Config["aws:region"], existing: stack.Existing}
 	var outputs map[string]any
 	var programErr error
 	body := func(ctx *pulumi.Context) error {
@@ -212,13 +227,40 @@ func PlainMap(m resource.PropertyMap) map[string]any {
 // mocks is the mock monitor: it records each registration and answers with AWS-shaped state.
 type mocks struct {
 	project, stack, region string
+	existing               *Existing
 
 	mu        sync.Mutex
 	resources []Resource
 }
 
+// Call answers the data sources the program's preflight reads: the access-log bucket and its policy.
 func (m *mocks) Call(args pulumi.MockCallArgs) (resource.PropertyMap, error) {
-	return nil, fmt.Errorf("synth: the program called %s; the stack must not depend on data sources", args.Token)
+	name := args.Args["bucket"].StringValue()
+	b, ok := m.bucket(name)
+	switch args.Token {
+	case "aws:s3/getBucket:getBucket":
+		if !ok {
+			return nil, fmt.Errorf("reading S3 Bucket (%s): couldn't find resource", name)
+		}
+		return resource.NewPropertyMapFromMap(map[string]any{
+			"id": name, "bucket": name, "arn": "arn:aws:s3:::" + name, "region": b.Region,
+			"bucketDomainName": name + ".s3.amazonaws.com", "bucketRegionalDomainName": name + ".s3." + b.Region + ".amazonaws.com",
+		}), nil
+	case "aws:s3/getBucketPolicy:getBucketPolicy":
+		if !ok || b.Policy == "" {
+			return nil, fmt.Errorf("reading S3 Bucket (%s) Policy: couldn't find resource", name)
+		}
+		return resource.NewPropertyMapFromMap(map[string]any{"id": name, "bucket": name, "policy": b.Policy}), nil
+	}
+	return nil, fmt.Errorf("synth: the program called %s, which the offline synth does not answer", args.Token)
+}
+
+func (m *mocks) bucket(name string) (AccountBucket, bool) {
+	if m.existing != nil {
+		b, ok := m.existing.Buckets[name]
+		return b, ok
+	}
+	return AccountBucket{Region: m.region, Policy: policies.New(policies.AccessLogDelivery(name, "s3/", Account)).MustJSON()}, true
 }
 
 func (m *mocks) NewResource(args pulumi.MockResourceArgs) (string, resource.PropertyMap, error) {

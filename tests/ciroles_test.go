@@ -167,6 +167,9 @@ func TestPreviewRoleOnlyReads(t *testing.T) {
 	assert.False(t, allowed(t, perms, "s3:GetObject", "arn:aws:s3:::genomics-lab-wgs-2026/sample.bam", nil), "no sequencing data")
 	assert.False(t, allowed(t, perms, "s3:ListBucket", "arn:aws:s3:::genomics-lab-wgs-2026", nil), "no object listing")
 	assert.True(t, allowed(t, perms, "s3:GetBucketPolicy", "arn:aws:s3:::genomics-lab-wgs-2026", nil))
+	// The program's preflight reads the access-log bucket and its policy at preview.
+	assert.True(t, allowed(t, perms, "s3:ListBucket", "arn:aws:s3:::genomics-lab-access-logs-eu-west-2", nil))
+	assert.True(t, allowed(t, perms, "s3:GetBucketPolicy", "arn:aws:s3:::genomics-lab-access-logs-eu-west-2", nil))
 	assert.True(t, allowed(t, perms, "cognito-idp:DescribeUserPool", "arn:aws:cognito-idp:eu-west-2:123456789012:userpool/eu-west-2_abc", nil))
 	assert.False(t, allowed(t, perms, "cognito-idp:DescribeUserPool", "arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_abc", nil), "other regions")
 	assert.False(t, allowed(t, perms, "iam:GetRole", "arn:aws:iam::123456789012:role/admin", nil), "roles outside the stack's path")
@@ -220,7 +223,11 @@ func TestDeployRoleManagesEveryResourceOfTheStack(t *testing.T) {
 		can("cloudfront:"+a, dist)
 	}
 	can("cloudfront:CreateOriginAccessControl", "arn:aws:cloudfront::123456789012:origin-access-control/"+only(t, r, typeOAC).ID)
-	can("s3:PutBucketAcl", "arn:aws:s3:::genomics-lab-access-logs-eu-west-2")
+	// The preflight reads the access-log bucket and its policy; nothing changes it (no ACL grants any more).
+	can("s3:ListBucket", "arn:aws:s3:::genomics-lab-access-logs-eu-west-2")
+	can("s3:GetBucketPolicy", "arn:aws:s3:::genomics-lab-access-logs-eu-west-2")
+	assert.False(t, allowed(t, perms, "s3:PutBucketAcl", "arn:aws:s3:::genomics-lab-access-logs-eu-west-2", nil))
+	assert.False(t, allowed(t, perms, "s3:PutBucketPolicy", "arn:aws:s3:::genomics-lab-access-logs-eu-west-2", nil))
 	can("s3:PutObject", "arn:aws:s3:::genomics-lab-pulumi-state/.pulumi/stacks/igv-aws-backend/prod.json")
 }
 

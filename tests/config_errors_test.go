@@ -26,6 +26,7 @@ var mistakes = []struct {
 	{"domain prefix contains aws", map[string]string{stackconfig.KeyDomainPrefix: "lab-aws-igv"}, stackconfig.KeyDomainPrefix, `contains "aws"`},
 	{"domain prefix with capitals", map[string]string{stackconfig.KeyDomainPrefix: "Lab_IGV"}, stackconfig.KeyDomainPrefix, "not a valid Cognito domain prefix"},
 	{"callback port not a list", map[string]string{stackconfig.KeyCallbackPorts: "60151"}, stackconfig.KeyCallbackPorts, "not a list"},
+	{"more callback ports than Cognito allows", map[string]string{stackconfig.KeyCallbackPorts: manyPorts(101)}, stackconfig.KeyCallbackPorts, "100 callback URLs"},
 	{"callback port privileged", map[string]string{stackconfig.KeyCallbackPorts: "[80]"}, stackconfig.KeyCallbackPorts, "not a port IGV can listen on"},
 	{"mfa lowercase", map[string]string{stackconfig.KeyMFA: "on"}, stackconfig.KeyMFA, "not one of OPTIONAL, ON"},
 	{"mfa off", map[string]string{stackconfig.KeyMFA: "OFF"}, stackconfig.KeyMFA, "Cognito.5"},
@@ -65,6 +66,26 @@ func manyBuckets(n int) string {
 	}
 	b.WriteString("]")
 	return b.String()
+}
+
+func manyPorts(n int) string {
+	ports := make([]string, n)
+	for i := range ports {
+		ports[i] = fmt.Sprint(60000 + i)
+	}
+	return "[" + strings.Join(ports, ",") + "]"
+}
+
+// The pools are named "<project>-<stack>" for good: a name over Cognito's 128 characters is refused up front.
+func TestAStackNameTooLongForThePoolNamesIsRefused(t *testing.T) {
+	st := exampleStack(t, "dev")
+	st.Name = strings.Repeat("s", 120)
+	r, err := synth.Run(stack.Program, st)
+	var cfgErr *stackconfig.Error
+	require.ErrorAs(t, err, &cfgErr)
+	assert.Contains(t, err.Error(), "project and stack name")
+	assert.Contains(t, err.Error(), "allow 128")
+	assert.Empty(t, r.Resources)
 }
 
 func TestEachConfigMistakeGivesItsErrorAndRegistersNothing(t *testing.T) {

@@ -1,11 +1,13 @@
 package tests
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"igv-aws-backend/igvconfig"
 	"igv-aws-backend/policies"
 	"igv-aws-backend/stackconfig"
 	"igv-aws-backend/synth"
@@ -127,7 +129,8 @@ func TestCustomDomainServesTheConfigWithTLS12(t *testing.T) {
 func TestConfigObjectsAreJSONWithAShortCacheLifetime(t *testing.T) {
 	forEachExample(t, func(t *testing.T, r *synth.Result) {
 		objs := ofType(r, typeObject)
-		require.Len(t, objs, 2)
+		ports := portsOf(t, r.Stack)
+		require.Len(t, objs, 2*len(ports), "a plain and a gzipped copy per callback port")
 		bucket := outputString(t, r, "configBucket")
 		var keys []string
 		for _, o := range objs {
@@ -137,8 +140,46 @@ func TestConfigObjectsAreJSONWithAShortCacheLifetime(t *testing.T) {
 			assert.Equal(t, "max-age=300", input(o, "cacheControl"), "a change reaches IGV users within five minutes")
 			assert.Nil(t, input(o, "contentEncoding"), "IGV gunzips by magic bytes; no transparent decoding")
 		}
-		assert.ElementsMatch(t, []string{"oauth-config.json", "oauth-config.json.gz"}, keys)
+		var want []string
+		for _, c := range igvconfig.CopiesFor(ports) {
+			want = append(want, c.Plain(), c.Gzip())
+		}
+		assert.ElementsMatch(t, want, keys)
+		assert.Contains(t, keys, "oauth-config.json.gz", "the first port's copy is at the top")
 	})
+}
+
+// Each further callback port gets its own copy, with its own URL: IGV uses only redirect_uris[0].
+func TestEveryCallbackPortHasItsOwnProvisioningURL(t *testing.T) {
+	r := example(t, "prod")
+	dist := only(t, r, typeDistribution)
+	host := "https://" + dist.Outputs["domainName"].(string)
+	urls, ok := r.Outputs["provisioningUrls"].(map[string]any)
+	require.True(t, ok, "provisioningUrls is a map of port to URL: %v", r.Outputs["provisioningUrls"])
+	assert.Equal(t, map[string]any{
+		"60151": host + "/oauth-config.json.gz",
+		"60152": host + "/port-60152/oauth-config.json.gz",
+	}, urls)
+	assert.Equal(t, urls["60151"], outputString(t, r, "provisioningUrl"))
+	policy := policyDoc(t, forBucket(t, r, typeBucketPolicy, outputString(t, r, "configBucket")), "policy")
+	var readable []string
+	for _, s := range policy.Statement {
+		if s.Sid == "AllowThisDistributionToReadTheConfig" {
+			readable = s.Resource
+		}
+	}
+	assert.Contains(t, readable, "arn:aws:s3:::"+outputString(t, r, "configBucket")+"/port-60152/oauth-config.json.gz",
+		"CloudFront may read every copy")
+}
+
+func TestDistributionCommentFitsCloudFrontsLimitForLongNames(t *testing.T) {
+	st := exampleStack(t, "dev")
+	st.Name = strings.Repeat("a-very-long-stack-name-", 4)
+	st.Config = withConfig(st, map[string]string{stackconfig.KeyDomainPrefix: "genomics-lab-igv-dev"}).Config
+	dist := only(t, run(t, st), typeDistribution)
+	comment, _ := input(dist, "comment").(string)
+	assert.LessOrEqual(t, len([]rune(comment)), 128, "CloudFront refuses a longer comment")
+	assert.True(t, strings.HasPrefix(comment, "IGV OAuth provisioning config of "))
 }
 
 func TestProvisioningURLIsTheHTTPSURLOfTheGzippedConfig(t *testing.T) {

@@ -5,6 +5,7 @@ package tests
 import (
 	"encoding/json"
 	"maps"
+	"os"
 	"sort"
 	"sync"
 	"testing"
@@ -13,6 +14,7 @@ import (
 
 	"igv-aws-backend/policies"
 	"igv-aws-backend/stack"
+	"igv-aws-backend/stackconfig"
 	"igv-aws-backend/synth"
 )
 
@@ -205,6 +207,26 @@ func outputString(t testing.TB, r *synth.Result, name string) string {
 func mustJSON(t testing.TB, v any) string {
 	t.Helper()
 	b, err := json.Marshal(v)
+	require.NoError(t, err)
+	return string(b)
+}
+
+// portsOf reads a stack's callback ports, with the default.
+func portsOf(t testing.TB, st synth.Stack) []int {
+	t.Helper()
+	v, ok := st.Config[stackconfig.KeyCallbackPorts]
+	if !ok {
+		v = stackconfig.Defaults[stackconfig.KeyCallbackPorts]
+	}
+	var ports []int
+	require.NoError(t, json.Unmarshal([]byte(v), &ports))
+	return ports
+}
+
+// readmeText is the project's README.
+func readmeText(t testing.TB) string {
+	t.Helper()
+	b, err := os.ReadFile("../README.md")
 	require.NoError(t, err)
 	return string(b)
 }

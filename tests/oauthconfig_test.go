@@ -42,8 +42,9 @@ func TestPublishedConfigFollowsTheIGVContractKeyByKey(t *testing.T) {
 				assert.Empty(t, f.ClientSecret, "public client: no secret in a public file")
 				assert.Equal(t, host+"/oauth2/authorize", f.AuthorizationEndpoint)
 				assert.Equal(t, host+"/oauth2/token", f.TokenEndpoint)
-				assert.Equal(t, strs(input(only(t, r, typeUserPoolClient), "callbackUrls")), f.RedirectURIs,
-					"redirect_uris[0] is registered verbatim on the app client")
+				callbacks := strs(input(only(t, r, typeUserPoolClient), "callbackUrls"))
+				assert.Equal(t, []string{callbacks[0]}, f.RedirectURIs,
+					"the provisioning URL's file names the first port: redirect_uris[0], registered verbatim on the app client")
 				assert.Equal(t, "email%20openid%20profile", f.Scope)
 				assert.Equal(t, "eu-west-2", f.AWSRegion)
 				assert.Equal(t, only(t, r, typeIdentityPool).ID, f.AWSCognitoFedPoolID)
@@ -52,6 +53,21 @@ func TestPublishedConfigFollowsTheIGVContractKeyByKey(t *testing.T) {
 			})
 		}
 	})
+}
+
+// A further port's copy differs from the first only in redirect_uris, which names that port.
+func TestEachPortsCopyNamesItsPortFirst(t *testing.T) {
+	r := example(t, "prod")
+	files, err := r.Files()
+	require.NoError(t, err)
+	first, err := igvconfig.Parse(files[igvconfig.PlainObject])
+	require.NoError(t, err)
+	second, err := igvconfig.Parse(files["port-60152/"+igvconfig.GzipObject])
+	require.NoError(t, err, "the gzipped copy for port 60152 is readable by IGV")
+	assert.Equal(t, []string{"http://localhost:60152/oauthCallback"}, second.RedirectURIs)
+	assert.Contains(t, strs(input(only(t, r, typeUserPoolClient), "callbackUrls")), second.RedirectURIs[0])
+	second.RedirectURIs = first.RedirectURIs
+	assert.Equal(t, first, second)
 }
 
 func TestPublishedConfigIsOneJSONObjectWithoutHosts(t *testing.T) {
@@ -121,7 +137,7 @@ func TestClientSecretIsPublishedOnlyWhenConfiguredAndKeptSecretInState(t *testin
 func TestStackOutputsDescribeTheDeployment(t *testing.T) {
 	forEachExample(t, func(t *testing.T, r *synth.Result) {
 		want := []string{"authenticatedRoleArn", "configBucket", "dataBuckets", "distributionId", "hostedUiUrl",
-			"identityPoolId", "oauthConfig", "provisioningUrl", "userPoolClientId", "userPoolId"}
+			"identityPoolId", "oauthConfig", "provisioningUrl", "provisioningUrls", "userPoolClientId", "userPoolId"}
 		assert.Equal(t, want, keys(r.Outputs))
 		assert.Equal(t, only(t, r, typeUserPool).ID, outputString(t, r, "userPoolId"))
 		assert.Equal(t, only(t, r, typeUserPoolClient).ID, outputString(t, r, "userPoolClientId"))

@@ -36,7 +36,12 @@ func diff(t *testing.T, before, after *synth.Result) (removed, added, changed []
 			removed = append(removed, urn)
 			continue
 		}
-		if mustJSON(t, rb.Inputs) != mustJSON(t, ra.Inputs) || mustJSON(t, rb.Options) != mustJSON(t, ra.Options) {
+		ob, oa := rb.Options, ra.Options
+		if rb.Type == "igv:index:DestroyGuard" {
+			// The guard depends on every resource: its list follows them, with no call to AWS.
+			ob.DependsOn, oa.DependsOn = nil, nil
+		}
+		if mustJSON(t, rb.Inputs) != mustJSON(t, ra.Inputs) || mustJSON(t, ob) != mustJSON(t, oa) {
 			changed = append(changed, urn)
 		}
 	}
@@ -117,6 +122,10 @@ func TestRemovingABucketRetainsItAndLeavesOthersUntouched(t *testing.T) {
 	all := byURN(before)
 	for _, urn := range removed {
 		res := all[urn]
+		if res.Type == typeLogging {
+			assert.False(t, res.Options.RetainOnDelete, "%s: logging into the stack's log bucket stops with the stack's management", urn)
+			continue
+		}
 		if strings.HasPrefix(res.Name, "igv-data-genomics-lab-wgs-2026") && res.Type != "igv:storage:PrivateBucket" {
 			assert.True(t, res.Options.RetainOnDelete, "%s leaves the stack but stays in AWS", urn)
 			continue

@@ -594,6 +594,11 @@ func init() {
 					Detail: "Delete calls PutBucketLogging with an empty BucketLoggingStatus: server access logging of the bucket stops. " +
 						"With retainOnDelete nothing is called and logging stays on, pointing at the old target.",
 					Source: s3TF + "bucket_logging.go (resourceBucketLoggingDelete)"},
+				{Name: "the target must be in the same Region and account",
+					Detail: "PutBucketLogging refuses a target that does not exist (InvalidTargetBucketForLogging), belongs to another " +
+						"account (InvalidTargetBucketForLogging: the owner ... must be the same) or lies in another Region " +
+						"(403 CrossLocationLoggingProhibited).",
+					Source: s3Guide + "enable-server-access-logging.html; " + s3Errors},
 				{Name: "the target's permissions are checked at delivery, not at PutBucketLogging",
 					Detail: "PutBucketLogging fails at once only for a missing target, another owner, another Region, or target grants " +
 						"on a BucketOwnerEnforced target. Whether S3's log delivery may write is decided when logs are delivered (hours " +
