@@ -84,6 +84,7 @@ func logging(e *env) bool {
 }
 
 func TestAddingAnExistingBucketChangesOnlyTheDataPolicyItLandsIn(t *testing.T) {
+	t.Parallel()
 	forEachStack(t, func(t *testing.T, e *env) {
 		const name = "genomics-lab-new-cohort"
 		e.World().External[name] = &externalData
@@ -96,6 +97,7 @@ func TestAddingAnExistingBucketChangesOnlyTheDataPolicyItLandsIn(t *testing.T) {
 }
 
 func TestAddingACreatedBucketCreatesItHardenedAndGrantsIt(t *testing.T) {
+	t.Parallel()
 	forEachStack(t, func(t *testing.T, e *env) {
 		const name = "genomics-lab-new-cohort"
 		before := slots(e)
@@ -107,6 +109,7 @@ func TestAddingACreatedBucketCreatesItHardenedAndGrantsIt(t *testing.T) {
 }
 
 func TestRemovingAnExistingBucketRevokesOnlyItsGrant(t *testing.T) {
+	t.Parallel()
 	forEachStack(t, func(t *testing.T, e *env) {
 		const name = "genomics-lab-reference-genomes"
 		var kept []map[string]any
@@ -157,6 +160,7 @@ func assertBucketKeptHardened(t *testing.T, e *env, name string) {
 }
 
 func TestRemovingACreatedBucketKeepsItItsDataAndItsHardeningInAWS(t *testing.T) {
+	t.Parallel()
 	forEachStack(t, func(t *testing.T, e *env) {
 		name := createdBucket(t, e)
 		var kept []map[string]any
@@ -185,6 +189,7 @@ func TestRemovingACreatedBucketKeepsItItsDataAndItsHardeningInAWS(t *testing.T) 
 }
 
 func TestTurningCreateOffKeepsTheBucketInAWSAndItsGrant(t *testing.T) {
+	t.Parallel()
 	forEachStack(t, func(t *testing.T, e *env) {
 		name := createdBucket(t, e)
 		bs := e.buckets()
@@ -206,6 +211,7 @@ func TestTurningCreateOffKeepsTheBucketInAWSAndItsGrant(t *testing.T) {
 }
 
 func TestAddingAUserCreatesOnlyThatUser(t *testing.T) {
+	t.Parallel()
 	forEachStack(t, func(t *testing.T, e *env) {
 		e.setUsers(append(e.users(), map[string]any{"email": "new.analyst@genomics-lab.example.org", "givenName": "New"}))
 		r := e.mustUp()
@@ -214,6 +220,7 @@ func TestAddingAUserCreatesOnlyThatUser(t *testing.T) {
 }
 
 func TestRemovingAUserDeletesOnlyThatUser(t *testing.T) {
+	t.Parallel()
 	forEachStack(t, func(t *testing.T, e *env) {
 		users := e.users()
 		gone := users[0]["email"].(string)
@@ -225,6 +232,7 @@ func TestRemovingAUserDeletesOnlyThatUser(t *testing.T) {
 }
 
 func TestChangingTheCaseOfAUsersEmailChangesNothing(t *testing.T) {
+	t.Parallel()
 	forEachStack(t, func(t *testing.T, e *env) {
 		users := e.users()
 		users[0]["email"] = strings.ToUpper(users[0]["email"].(string)[:1]) + users[0]["email"].(string)[1:]
@@ -235,6 +243,7 @@ func TestChangingTheCaseOfAUsersEmailChangesNothing(t *testing.T) {
 }
 
 func TestAddingAPrefixChangesOnlyThatBucketsDataPolicy(t *testing.T) {
+	t.Parallel()
 	forEachStack(t, func(t *testing.T, e *env) {
 		const name = "genomics-lab-reference-genomes"
 		bs := e.buckets()
@@ -250,6 +259,7 @@ func TestAddingAPrefixChangesOnlyThatBucketsDataPolicy(t *testing.T) {
 }
 
 func TestAddingAKMSKeyGrantsDecryptAndEncryptsACreatedBucketWithIt(t *testing.T) {
+	t.Parallel()
 	forEachStack(t, func(t *testing.T, e *env) {
 		key := "arn:aws:kms:eu-west-2:123456789012:key/0e3f6a52-8d7b-4c1e-9a0f-5b6c7d8e9f01"
 		existing, created := "genomics-lab-reference-genomes", "genomics-lab-new-kms"

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/blang/semver"
 	"github.com/pulumi/pulumi/sdk/v3/go/auto"
@@ -20,6 +21,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/auto/optup"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/apitype"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/workspace"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	"github.com/stretchr/testify/require"
 	"gopkg.in/yaml.v3"
 
@@ -86,6 +88,7 @@ func cliRoot() (string, error) {
 	if _, err := os.Stat(bin); err == nil {
 		return root, nil
 	}
+	start := time.Now()
 	cmd := exec.Command("go", "build", "-o", bin,
 		"-ldflags", "-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v"+CLIVersion,
 		"github.com/pulumi/pulumi/pkg/v3/cmd/pulumi")
@@ -93,6 +96,7 @@ func cliRoot() (string, error) {
 	if err := cmd.Run(); err != nil {
 		return "", fmt.Errorf("building the Pulumi CLI: %w", err)
 	}
+	fmt.Fprintf(os.Stderr, "lifecycle: built the Pulumi CLI v%s into %s in %s\n", CLIVersion, root, time.Since(start).Round(time.Second))
 	return root, nil
 }
 
@@ -107,18 +111,28 @@ type env struct {
 	stop    func()
 	stack   auto.Stack
 	project workspace.Project
+	// skipCheckpoints is PULUMI_SKIP_CHECKPOINTS for the engine ("true": state written once, at the end).
+	skipCheckpoints string
+	// program is what the engine runs: the stack's own program unless a test changes it.
+	program pulumi.RunFunc
 }
 
 // newEnv prepares a stack from the repository's Pulumi.<name>.yaml, with an account holding what the
 // stack expects to exist: its existing data buckets and a correctly prepared access-log bucket.
 func newEnv(t testing.TB, name string) *env {
 	t.Helper()
-	dir, err := os.MkdirTemp(scratch, name+"-")
-	require.NoError(t, err)
 	b, err := os.ReadFile(filepath.Join(repoRoot, "Pulumi."+name+".yaml"))
 	require.NoError(t, err)
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "Pulumi."+name+".yaml"), b, 0o644))
-	e := &env{t: t, name: name, dir: dir}
+	return newEnvFrom(t, name, b, os.Getenv("PULUMI_SKIP_CHECKPOINTS"))
+}
+
+// newEnvFrom prepares a stack from the given stack file; skipCheckpoints is PULUMI_SKIP_CHECKPOINTS.
+func newEnvFrom(t testing.TB, name string, stackFile []byte, skipCheckpoints string) *env {
+	t.Helper()
+	dir, err := os.MkdirTemp(scratch, name+"-")
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "Pulumi."+name+".yaml"), stackFile, 0o644))
+	e := &env{t: t, name: name, dir: dir, skipCheckpoints: skipCheckpoints}
 	world := awsdouble.NewWorld()
 	e.seed(world)
 	e.open(world)
@@ -169,7 +183,11 @@ func (e *env) open(world *awsdouble.World) {
 	require.NoError(t, os.MkdirAll(filepath.Join(e.dir, "state"), 0o755))
 
 	ctx := context.Background()
-	e.stack, err = auto.UpsertStackInlineSource(ctx, e.name, proj.Name.String(), stack.Run,
+	program := e.program
+	if program == nil {
+		program = stack.Run
+	}
+	e.stack, err = auto.UpsertStackInlineSource(ctx, e.name, proj.Name.String(), program,
 		auto.Project(*proj), auto.WorkDir(e.dir), auto.Pulumi(pulumiCmd),
 		auto.PulumiHome(filepath.Join(e.dir, "home")), auto.EnvVars(e.envVars()))
 	require.NoError(t, err)
@@ -181,8 +199,15 @@ func (e *env) envVars() map[string]string {
 		"PULUMI_CONFIG_PASSPHRASE":                    "lifecycle-suite",
 		"PULUMI_SKIP_UPDATE_CHECK":                    "true",
 		"PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION": "true",
-		"PULUMI_SKIP_CHECKPOINTS":                     os.Getenv("PULUMI_SKIP_CHECKPOINTS"),
+		"PULUMI_SKIP_CHECKPOINTS":                     e.skipCheckpoints,
 	}
+}
+
+// withProgram runs a different program from now on, as a code change would, on the same account.
+func (e *env) withProgram(p pulumi.RunFunc) {
+	e.stop()
+	e.program = p
+	e.open(e.World())
 }
 
 // clone copies a deployed env (work dir, backend and account) into a new one, so that every scenario
@@ -192,7 +217,7 @@ func (e *env) clone(t testing.TB) *env {
 	dir, err := os.MkdirTemp(scratch, e.name+"-")
 	require.NoError(t, err)
 	require.NoError(t, copyTree(e.dir, dir))
-	c := &env{t: t, name: e.name, dir: dir}
+	c := &env{t: t, name: e.name, dir: dir, skipCheckpoints: e.skipCheckpoints}
 	c.open(e.double.World().Clone())
 	return c
 }

@@ -36,11 +36,15 @@ var exampleStacks = []string{"dev", "prod"}
 // forEachStack runs a scenario on a fresh copy of each example stack's first deployment.
 func forEachStack(t *testing.T, scenario func(t *testing.T, e *env)) {
 	for _, name := range exampleStacks {
-		t.Run(name, func(t *testing.T) { scenario(t, deployed(t, name)) })
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			scenario(t, deployed(t, name))
+		})
 	}
 }
 
 func TestFirstDeploymentCreatesEverythingAndFailsNothing(t *testing.T) {
+	t.Parallel()
 	for _, name := range exampleStacks {
 		t.Run(name, func(t *testing.T) {
 			d := firstDeployment(t, name)
@@ -54,6 +58,7 @@ func TestFirstDeploymentCreatesEverythingAndFailsNothing(t *testing.T) {
 }
 
 func TestUpWithNoChangeDoesNothing(t *testing.T) {
+	t.Parallel()
 	forEachStack(t, func(t *testing.T, e *env) {
 		r := e.mustUp()
 		assert.Empty(t, r.ops(), "an up with no change must do nothing")

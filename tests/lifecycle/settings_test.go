@@ -20,6 +20,7 @@ var configObjects = []string{
 }
 
 func TestChangingTheDomainPrefixReplacesOnlyTheDomainAndRepublishesTheConfig(t *testing.T) {
+	t.Parallel()
 	forEachStack(t, func(t *testing.T, e *env) {
 		e.set(stackconfig.KeyDomainPrefix, "genomics-lab-igv-renamed")
 		r := e.mustUp()
@@ -37,6 +38,7 @@ func TestChangingTheDomainPrefixReplacesOnlyTheDomainAndRepublishesTheConfig(t *
 }
 
 func TestTogglingTheClientSecretReplacesOnlyTheAppClient(t *testing.T) {
+	t.Parallel()
 	forEachStack(t, func(t *testing.T, e *env) {
 		e.set(stackconfig.KeyClientSecret, true)
 		r := e.mustUp()
@@ -53,6 +55,7 @@ func TestTogglingTheClientSecretReplacesOnlyTheAppClient(t *testing.T) {
 }
 
 func TestChangingCallbackPortsUpdatesTheClientAndTheConfigFiles(t *testing.T) {
+	t.Parallel()
 	forEachStack(t, func(t *testing.T, e *env) {
 		e.set(stackconfig.KeyCallbackPorts, []any{60151, 60155})
 		r := e.mustUp()
@@ -68,6 +71,7 @@ func TestChangingCallbackPortsUpdatesTheClientAndTheConfigFiles(t *testing.T) {
 }
 
 func TestChangingMFAUpdatesThePoolInPlace(t *testing.T) {
+	t.Parallel()
 	forEachStack(t, func(t *testing.T, e *env) {
 		mfa := "ON"
 		if v, _ := e.config()[stackconfig.KeyMFA].(string); v == "ON" {
@@ -80,6 +84,7 @@ func TestChangingMFAUpdatesThePoolInPlace(t *testing.T) {
 }
 
 func TestTurningOnThreatProtectionUpdatesThePoolInPlace(t *testing.T) {
+	t.Parallel()
 	for _, name := range exampleStacks {
 		t.Run(name, func(t *testing.T) {
 			e := deployed(t, name)
@@ -93,6 +98,7 @@ func TestTurningOnThreatProtectionUpdatesThePoolInPlace(t *testing.T) {
 }
 
 func TestRaisingMaxManagedPoliciesRepacksThePoliciesWithoutTouchingTheRole(t *testing.T) {
+	t.Parallel()
 	forEachStack(t, func(t *testing.T, e *env) {
 		e.set(stackconfig.KeyMaxManagedPolicies, 20)
 		r := e.mustUp()
@@ -107,6 +113,7 @@ func TestRaisingMaxManagedPoliciesRepacksThePoliciesWithoutTouchingTheRole(t *te
 }
 
 func TestTurningAccessLoggingOffTurnsItOffInAWS(t *testing.T) {
+	t.Parallel()
 	e := deployed(t, "prod")
 	bucket := createdBucket(t, e)
 	require.NotNil(t, e.World().BucketSetting(typeLogging, bucket))
@@ -119,6 +126,7 @@ func TestTurningAccessLoggingOffTurnsItOffInAWS(t *testing.T) {
 }
 
 func TestChangingTagsUpdatesInPlace(t *testing.T) {
+	t.Parallel()
 	forEachStack(t, func(t *testing.T, e *env) {
 		tags, _ := e.config()[stackconfig.KeyTags].(map[string]any)
 		tags["owner"] = "genomics-platform-team"
@@ -133,6 +141,7 @@ func TestChangingTagsUpdatesInPlace(t *testing.T) {
 }
 
 func TestDestroyWithProtectOnDeletesNothing(t *testing.T) {
+	t.Parallel()
 	e := deployed(t, "prod")
 	before := len(e.World().Objects)
 	r := e.destroy()
@@ -145,6 +154,7 @@ func TestDestroyWithProtectOnDeletesNothing(t *testing.T) {
 }
 
 func TestDestroyWithProtectOffDeletesAllButTheDataBuckets(t *testing.T) {
+	t.Parallel()
 	e := deployed(t, "dev")
 	bucket := createdBucket(t, e)
 	r := e.destroy()
@@ -159,6 +169,7 @@ func TestDestroyWithProtectOffDeletesAllButTheDataBuckets(t *testing.T) {
 }
 
 func TestDestroyOfProdAfterUnprotectingKeepsTheDataBuckets(t *testing.T) {
+	t.Parallel()
 	e := deployed(t, "prod")
 	bucket := createdBucket(t, e)
 	e.set(stackconfig.KeyProtect, false)
@@ -173,6 +184,7 @@ func TestDestroyOfProdAfterUnprotectingKeepsTheDataBuckets(t *testing.T) {
 // S3 would accept a log bucket its logging service cannot write to, and deliver nothing: the stack
 // refuses it at preview instead, before anything changes.
 func TestALogBucketThatCannotReceiveLogsIsRefusedAtPreview(t *testing.T) {
+	t.Parallel()
 	e := deployed(t, "prod")
 	e.World().External["genomics-lab-unprepared-logs"] = &awsdouble.ExternalBucket{Region: "eu-west-2", ObjectOwnership: "BucketOwnerEnforced"}
 	e.set(stackconfig.KeyAccessLogBucket, "genomics-lab-unprepared-logs")
@@ -183,4 +195,45 @@ func TestALogBucketThatCannotReceiveLogsIsRefusedAtPreview(t *testing.T) {
 	r = e.up()
 	require.Error(t, r.Err)
 	assert.Empty(t, e.double.Calls(), "nothing reached AWS")
+}
+
+// The old domain goes first, so a new prefix that another AWS customer holds leaves the pool without a
+// hosted UI until the prefix is set back (or to a free one) and `pulumi up` runs again.
+func TestChangingTheDomainPrefixToATakenOneFailsAndSettingItBackRestoresTheDomain(t *testing.T) {
+	t.Parallel()
+	e := deployed(t, "dev")
+	original := e.config()[stackconfig.KeyDomainPrefix]
+	e.World().ForeignDomains["genomics-lab-igv-taken"] = true
+	e.set(stackconfig.KeyDomainPrefix, "genomics-lab-igv-taken")
+	r := e.up()
+	require.Error(t, r.Err)
+	assert.Contains(t, strings.Join(r.Diags, "\n"), "Domain already exists")
+	assert.Empty(t, e.World().OfType(typeUserPoolDomain), "the old domain was deleted first")
+
+	e.set(stackconfig.KeyDomainPrefix, original)
+	e.mustUp()
+	domains := e.World().OfType(typeUserPoolDomain)
+	require.Len(t, domains, 1)
+	assert.Equal(t, original, domains[0].Inputs["domain"])
+	assertPoolAndDataSafe(t, e, r)
+}
+
+func TestChangingPasswordLengthAndDeletionProtectionUpdatesThePoolInPlace(t *testing.T) {
+	t.Parallel()
+	forEachStack(t, func(t *testing.T, e *env) {
+		e.set(stackconfig.KeyPasswordMinLength, 16)
+		protected, _ := e.config()[stackconfig.KeyDeletionProtection].(bool)
+		e.set(stackconfig.KeyDeletionProtection, !protected)
+		r := e.mustUp()
+		assertOps(t, r, "update "+typeUserPool+"::igv-users")
+	})
+}
+
+func TestTurningProtectOffSendsNothingToAWS(t *testing.T) {
+	t.Parallel()
+	e := deployed(t, "prod")
+	e.set(stackconfig.KeyProtect, false)
+	r := e.mustUp()
+	assertOps(t, r)
+	assert.Empty(t, e.double.Calls())
 }

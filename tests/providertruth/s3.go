@@ -268,6 +268,16 @@ func init() {
 					Source: s3TF + "bucket.go (schema \"bucket\": Optional, Computed, ForceNew, StringLenBetween(0, 63); resourceBucketCreate; validBucketName); " + s3Naming,
 				},
 				{
+					Path:     "objectLockEnabled",
+					ForceNew: true,
+					Sends: "CreateBucket ObjectLockEnabledForBucket = true when set (which also turns versioning on); the schema " +
+						"marks it ForceNew, so turning it on for an existing bucket replaces the bucket. The stack does not set it; " +
+						"the lifecycle suite sets it by a code change to show what a replacing change of a data bucket does.",
+					AWS:    "CreateBucket x-amz-bucket-object-lock-enabled: a boolean, only at creation.",
+					Check:  Bool(),
+					Source: s3TF + "bucket.go (schema \"object_lock_enabled\": Optional, Computed, ForceNew, ConflictsWith object_lock_configuration.0.object_lock_enabled); " + s3API + "API_CreateBucket.html#API_CreateBucket_RequestSyntax",
+				},
+				{
 					Path: "forceDestroy",
 					Sends: "Nothing: provider-side only (default false). On delete, DeleteBucket answering BucketNotEmpty makes the " +
 						"provider empty the bucket (every object version and delete marker) and retry, only when force_destroy is true " +

@@ -92,9 +92,12 @@ func (w *World) get(token, id string) (*Object, bool) {
 func (w *World) generation(urn string) int     { return w.Generations[urn] }
 func (w *World) nextGeneration(urn string) int { w.Generations[urn]++; return w.Generations[urn] }
 func str(m map[string]any, k string) string    { s, _ := m[k].(string); return s }
+
+// find returns an object of the type that matches, if any. The rules only ask whether one exists (names
+// are unique), so map order does not matter.
 func (w *World) find(token string, match func(*Object) bool) *Object {
-	for _, k := range w.sortedKeys() {
-		if o := w.Objects[k]; o.Token == token && match(o) {
+	for _, o := range w.Objects {
+		if o.Token == token && match(o) {
 			return o
 		}
 	}
