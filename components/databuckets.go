@@ -31,8 +31,9 @@ type DataBucket struct {
 // DataBuckets holds the buckets the stack creates for sequencing data. They are always retained on
 // delete: removing a bucket from the config, or destroying the stack, leaves it and its data in place.
 // They are not protected: Pulumi refuses to delete a protected resource before it looks at
-// retainOnDelete, so removing a bucket from the config would fail. No config edit can replace one
-// (its only replacing input is its name, which is also its resource name).
+// retainOnDelete, so removing a bucket from the config would fail. Nothing replaces one: its only
+// replacing input set is its name, which is also its resource name, and changes of the replacing
+// inputs are ignored (PrivateBucketArgs.Irreplaceable).
 type DataBuckets struct {
 	pulumi.ResourceState
 
@@ -63,6 +64,7 @@ func NewDataBuckets(ctx *pulumi.Context, name string, args *DataBucketsArgs, opt
 			KMSKeyARN:       b.KMSKeyARN,
 			AccessLogBucket: args.AccessLogBucket,
 			Retain:          true,
+			Irreplaceable:   true,
 			Tags:            args.Tags,
 		}, pulumi.Parent(c))
 		if err != nil {

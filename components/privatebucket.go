@@ -27,7 +27,16 @@ type PrivateBucketArgs struct {
 	ForceDestroy bool
 	// Tags for the bucket. Optional.
 	Tags map[string]string
+	// Irreplaceable makes the bucket ignore later changes of the inputs that would replace it
+	// (ReplacingInputs): a code change that would replace it applies only to buckets created after it.
+	// For buckets of data, which must never be replaced. Optional, default false.
+	Irreplaceable bool
 }
+
+// ReplacingInputs are the BucketV2 inputs whose change replaces the bucket (the provider-truth tables):
+// an irreplaceable bucket ignores their changes. "bucket" is also the bucket's resource name, so it can
+// only change with a code change.
+var ReplacingInputs = []string{"bucket", "bucketPrefix", "objectLockEnabled"}
 
 // PrivateBucket is an S3 bucket no one outside the account can reach: Block Public Access (all four),
 // ACLs disabled, default encryption and versioning. Its owner adds the bucket policy, which always
@@ -63,7 +72,15 @@ func NewPrivateBucket(ctx *pulumi.Context, name string, args *PrivateBucketArgs,
 	if args.BucketName != "" {
 		bucketArgs.Bucket = pulumi.String(args.BucketName)
 	}
-	bucket, err := s3.NewBucketV2(ctx, name, bucketArgs, append(childOpts, pulumi.Protect(args.Protect))...)
+	bucketOpts := append(childOpts, pulumi.Protect(args.Protect))
+	if args.Irreplaceable {
+		// Not protect: Pulumi refuses to delete a protected resource before it looks at
+		// retainOnDelete, so a protected bucket could not leave the stack. A replacement of an explicitly
+		// named bucket would delete first (skipped, retained) and then fail to create the existing name,
+		// leaving the bucket out of the state; ignoring the replacing inputs rules that out.
+		bucketOpts = append(bucketOpts, pulumi.IgnoreChanges(ReplacingInputs))
+	}
+	bucket, err := s3.NewBucketV2(ctx, name, bucketArgs, bucketOpts...)
 	if err != nil {
 		return nil, fmt.Errorf("bucket %s: %w", name, err)
 	}

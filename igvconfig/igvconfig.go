@@ -49,7 +49,8 @@ func CopiesFor(ports []int) []Copy {
 }
 
 // Scopes are the OAuth scopes IGV asks for: openid and email are required (the id token's email becomes
-// the STS session name), profile gives the user's name.
+// the STS session name). profile is asked for by convention; the app client lets it read only the email,
+// so the id token carries no names either way.
 var Scopes = []string{"email", "openid", "profile"}
 
 // Values are what the stack knows after deployment.

@@ -6,7 +6,9 @@
 package preflight
 
 import (
+	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/s3"
@@ -20,11 +22,12 @@ import (
 const AccessLogPrefix = "s3/"
 
 // Check reports every problem with what the configuration names in the account, as a
-// *stackconfig.Error, or nil.
-func Check(ctx *pulumi.Context, cfg *stackconfig.Config) error {
+// *stackconfig.Error, or nil. sources are the buckets that will log into the access-log bucket: names,
+// or a name pattern ending in "*" for an auto-named one.
+func Check(ctx *pulumi.Context, cfg *stackconfig.Config, sources []string) error {
 	var problems []stackconfig.Problem
 	if cfg.AccessLogBucket != "" {
-		problems = append(problems, checkLogBucket(ctx, cfg)...)
+		problems = append(problems, checkLogBucket(ctx, cfg, sources)...)
 	}
 	if len(problems) > 0 {
 		return &stackconfig.Error{Stack: cfg.Stack, Problems: problems}
@@ -32,7 +35,7 @@ func Check(ctx *pulumi.Context, cfg *stackconfig.Config) error {
 	return nil
 }
 
-func checkLogBucket(ctx *pulumi.Context, cfg *stackconfig.Config) []stackconfig.Problem {
+func checkLogBucket(ctx *pulumi.Context, cfg *stackconfig.Config, sources []string) []stackconfig.Problem {
 	name := cfg.AccessLogBucket
 	problem := func(why, fix string) []stackconfig.Problem {
 		return []stackconfig.Problem{{Key: stackconfig.KeyAccessLogBucket, Value: fmt.Sprintf("%q", name), Why: why, Fix: fix}}
@@ -51,31 +54,100 @@ func checkLogBucket(ctx *pulumi.Context, cfg *stackconfig.Config) []stackconfig.
 		return problem("has no bucket policy the stack can read ("+firstLine(err)+"); S3 would accept it as the logging target and deliver nothing",
 			"add the statement of the README's 'Access logs' section to its bucket policy; whoever runs pulumi needs s3:GetBucketPolicy on it")
 	}
-	if !LetsLoggingServiceWrite(doc.Policy, name) {
-		return problem("has a bucket policy that does not let logging.s3.amazonaws.com put objects under "+AccessLogPrefix+"; S3 would accept it as the logging target and deliver nothing",
-			"add the statement of the README's 'Access logs' section to its bucket policy")
+	for _, src := range sources {
+		if !LetsLoggingServiceWrite(doc.Policy, name, src) {
+			return problem("has a bucket policy that does not let logging.s3.amazonaws.com put the logs of "+src+" under "+
+				AccessLogPrefix+src+"/; S3 would accept it as the logging target and deliver nothing",
+				"add the statement of the README's 'Access logs' section to its bucket policy")
+		}
 	}
 	return nil
 }
 
-// LetsLoggingServiceWrite tells whether a bucket policy allows S3's logging service to write the stack's
-// logs: an Allow of s3:PutObject for the service principal logging.s3.amazonaws.com on the log prefix.
-// Conditions (aws:SourceAccount, aws:SourceArn) are the owner's to narrow and are not evaluated.
-func LetsLoggingServiceWrite(policy, bucket string) bool {
-	doc, err := policies.Parse(policy)
+// LetsLoggingServiceWrite tells whether a bucket policy lets S3's logging service write the logs of the
+// source bucket (a name, or a pattern ending in "*") into the log bucket: an Allow of s3:PutObject for
+// logging.s3.amazonaws.com on the source's log prefix, and no unconditional Deny of it. Conditions
+// (aws:SourceAccount, aws:SourceArn) are the owner's to narrow and are not evaluated; a Deny with a
+// condition (such as the usual TLS-only one) is taken not to apply to the logging service.
+func LetsLoggingServiceWrite(policy, logBucket, source string) bool {
+	stmts, err := parseStatements(policy)
 	if err != nil {
 		return false
 	}
-	object := policies.BucketARN(bucket) + "/" + AccessLogPrefix + "igv-probe-object"
-	for _, s := range doc.Statement {
-		if s.Effect != policies.Allow || !anyMatch(s.Principal["Service"], "logging.s3.amazonaws.com") {
+	object := policies.BucketARN(logBucket) + "/" + AccessLogPrefix + strings.ReplaceAll(source, "*", "0000000") + "/2026-11-30-06-00-00-0000000000000000"
+	allowed := false
+	for _, st := range stmts {
+		if !st.forLoggingService() || !anyMatch(st.Action, "s3:PutObject") || !anyMatch(st.Resource, object) {
 			continue
 		}
-		if anyMatch(s.Action, "s3:PutObject") && anyMatch(s.Resource, object) {
-			return true
+		switch {
+		case st.Effect == "Deny" && len(st.Condition) == 0:
+			return false
+		case st.Effect == "Allow":
+			allowed = true
 		}
 	}
-	return false
+	return allowed
+}
+
+// statement is a bucket policy statement as AWS accepts it: one value or a list, a "*" principal.
+// Statements with NotPrincipal, NotAction or NotResource are left out: none grants log delivery.
+type statement struct {
+	Effect       string          `json:"Effect"`
+	Principal    json.RawMessage `json:"Principal"`
+	Action       values          `json:"Action"`
+	Resource     values          `json:"Resource"`
+	Condition    json.RawMessage `json:"Condition"`
+	NotPrincipal json.RawMessage `json:"NotPrincipal"`
+	NotAction    json.RawMessage `json:"NotAction"`
+	NotResource  json.RawMessage `json:"NotResource"`
+}
+
+func (s statement) forLoggingService() bool {
+	if len(s.NotPrincipal) > 0 || len(s.NotAction) > 0 || len(s.NotResource) > 0 {
+		return false
+	}
+	var any string
+	if json.Unmarshal(s.Principal, &any) == nil {
+		return any == "*"
+	}
+	var byType map[string]values
+	if json.Unmarshal(s.Principal, &byType) != nil {
+		return false
+	}
+	return anyMatch(byType["Service"], "logging.s3.amazonaws.com") || slices.Contains(byType["AWS"], "*")
+}
+
+type values []string
+
+func (v *values) UnmarshalJSON(b []byte) error {
+	var one string
+	if err := json.Unmarshal(b, &one); err == nil {
+		*v = values{one}
+		return nil
+	}
+	var many []string
+	err := json.Unmarshal(b, &many)
+	*v = many
+	return err
+}
+
+func parseStatements(policy string) ([]statement, error) {
+	var doc struct {
+		Statement json.RawMessage `json:"Statement"`
+	}
+	if err := json.Unmarshal([]byte(policy), &doc); err != nil {
+		return nil, err
+	}
+	var many []statement
+	if err := json.Unmarshal(doc.Statement, &many); err == nil {
+		return many, nil
+	}
+	var one statement
+	if err := json.Unmarshal(doc.Statement, &one); err != nil {
+		return nil, err
+	}
+	return []statement{one}, nil
 }
 
 func anyMatch(patterns []string, value string) bool {

@@ -39,7 +39,7 @@ func Program(ctx *pulumi.Context) (pulumi.Map, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := preflight.Check(ctx, cfg); err != nil {
+	if err := preflight.Check(ctx, cfg, logSources(cfg)); err != nil {
 		return nil, err
 	}
 	var tracker components.ResourceTracker
@@ -63,6 +63,18 @@ func Program(ctx *pulumi.Context) (pulumi.Map, error) {
 		OutputDistributionID:       b.ConfigSite.DistributionID,
 		OutputOAuthConfig:          b.OAuthConfig,
 	}, nil
+}
+
+// logSources are the buckets that send server access logs: the created data buckets and the config
+// bucket (auto-named, so a pattern).
+func logSources(cfg *stackconfig.Config) []string {
+	sources := []string{ConfigBucketNamePattern}
+	for _, b := range cfg.Buckets {
+		if b.Create {
+			sources = append(sources, b.Name)
+		}
+	}
+	return sources
 }
 
 // Run is Program with its outputs exported: the entry point for the Pulumi engine.

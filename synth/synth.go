@@ -235,24 +235,47 @@ type mocks struct {
 
 // Call answers the data sources the program's preflight reads: the access-log bucket and its policy.
 func (m *mocks) Call(args pulumi.MockCallArgs) (resource.PropertyMap, error) {
-	name := args.Args["bucket"].StringValue()
+	if args.Token != TokenGetBucket && args.Token != TokenGetBucketPolicy {
+		return nil, fmt.Errorf("synth: the program called %s, which the offline synth does not answer", args.Token)
+	}
+	name := ""
+	if v, ok := args.Args["bucket"]; ok && v.IsString() {
+		name = v.StringValue()
+	}
 	b, ok := m.bucket(name)
-	switch args.Token {
-	case "aws:s3/getBucket:getBucket":
-		if !ok {
+	out, err := BucketDataSource(args.Token, name, b, ok)
+	if err != nil {
+		return nil, err
+	}
+	return resource.NewPropertyMapFromMap(out), nil
+}
+
+// Data sources of existing buckets that the program reads.
+const (
+	TokenGetBucket       = "aws:s3/getBucket:getBucket"
+	TokenGetBucketPolicy = "aws:s3/getBucketPolicy:getBucketPolicy"
+)
+
+// BucketDataSource is what the provider's getBucket and getBucketPolicy answer for an existing bucket
+// (found false: it does not exist), with the provider's own "couldn't find resource" errors. The mocks
+// and the lifecycle suite's provider double both answer with it.
+func BucketDataSource(token, name string, b AccountBucket, found bool) (map[string]any, error) {
+	switch token {
+	case TokenGetBucket:
+		if !found {
 			return nil, fmt.Errorf("reading S3 Bucket (%s): couldn't find resource", name)
 		}
-		return resource.NewPropertyMapFromMap(map[string]any{
+		return map[string]any{
 			"id": name, "bucket": name, "arn": "arn:aws:s3:::" + name, "region": b.Region,
 			"bucketDomainName": name + ".s3.amazonaws.com", "bucketRegionalDomainName": name + ".s3." + b.Region + ".amazonaws.com",
-		}), nil
-	case "aws:s3/getBucketPolicy:getBucketPolicy":
-		if !ok || b.Policy == "" {
+		}, nil
+	case TokenGetBucketPolicy:
+		if !found || b.Policy == "" {
 			return nil, fmt.Errorf("reading S3 Bucket (%s) Policy: couldn't find resource", name)
 		}
-		return resource.NewPropertyMapFromMap(map[string]any{"id": name, "bucket": name, "policy": b.Policy}), nil
+		return map[string]any{"id": name, "bucket": name, "policy": b.Policy}, nil
 	}
-	return nil, fmt.Errorf("synth: the program called %s, which the offline synth does not answer", args.Token)
+	return nil, fmt.Errorf("no existing-bucket data source %s", token)
 }
 
 func (m *mocks) bucket(name string) (AccountBucket, bool) {

@@ -7,8 +7,10 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"igv-aws-backend/policies"
+	"igv-aws-backend/components"
 	"igv-aws-backend/stackconfig"
 	"igv-aws-backend/synth"
+	"igv-aws-backend/tests/providertruth"
 	"igv-aws-backend/tests/iamsim"
 )
 
@@ -125,7 +127,22 @@ func TestCreatedBucketsAreRetainedButNotProtected(t *testing.T) {
 	forEachCreatedBucket(t, typeBucket, func(t *testing.T, r *synth.Result, bucket string, b synth.Resource) {
 		assert.True(t, b.Options.RetainOnDelete)
 		assert.False(t, b.Options.Protect, "removing the bucket from the config must work")
+		assert.ElementsMatch(t, components.ReplacingInputs, b.Options.IgnoreChanges,
+			"a change that would replace the bucket is ignored instead")
 	})
+}
+
+// The ignored inputs are exactly those the provider-truth table says replace a bucket.
+func TestDataBucketsIgnoreEveryReplacingInput(t *testing.T) {
+	table, ok := providertruth.Lookup(typeBucket)
+	require.True(t, ok)
+	var forceNew []string
+	for _, p := range table.Properties {
+		if p.ForceNew {
+			forceNew = append(forceNew, p.Path)
+		}
+	}
+	assert.Subset(t, components.ReplacingInputs, forceNew, "every ForceNew input of the table is ignored on data buckets")
 }
 
 func TestExistingBucketsAreNeverModified(t *testing.T) {

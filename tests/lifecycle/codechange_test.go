@@ -64,12 +64,11 @@ func TestWithProtectOffACodeChangeCanReplaceTheUserPool(t *testing.T) {
 	assert.Len(t, e.World().OfType(typeUserPool), 1)
 }
 
-// A code change that would replace a data bucket (Object Lock is ForceNew) finds no protect to stop it:
-// the bridge replaces the explicitly named bucket delete-first, retainOnDelete skips the delete, and the
-// create fails because the bucket exists. The data stays; the stack needs the change reverted and the
-// bucket imported again (pulumi import). TestADataBucketSetsNoReplacingInputButItsName stops such a
-// change in review.
-func TestACodeChangeThatWouldReplaceADataBucketFailsAndKeepsTheData(t *testing.T) {
+// A code change that would replace a data bucket (Object Lock is ForceNew) leaves the existing bucket
+// alone: the data buckets ignore changes of their replacing inputs. (Replaced, the explicitly named bucket
+// would be deleted first, which retainOnDelete skips, and then fail to be created: out of the state, with
+// every later up failing until it was imported again.)
+func TestACodeChangeThatWouldReplaceADataBucketLeavesItAlone(t *testing.T) {
 	t.Parallel()
 	e := deployed(t, "dev")
 	bucket := createdBucket(t, e)
@@ -78,8 +77,24 @@ func TestACodeChangeThatWouldReplaceADataBucketFailsAndKeepsTheData(t *testing.T
 		args.ObjectLockEnabled = pulumi.Bool(true)
 		return args
 	}))
-	r := e.up()
-	require.Error(t, r.Err)
-	assert.Contains(t, strings.Join(r.Diags, "\n"), "BucketAlreadyOwnedByYou")
+	r := e.mustUp()
+	assert.Empty(t, r.touched(typeBucket, "igv-data-"+bucket), "the data bucket is neither replaced nor updated")
 	assertBucketKeptHardened(t, e, bucket)
+	assert.Nil(t, e.World().Bucket(bucket).Inputs["objectLockEnabled"])
+}
+
+// developerProvider is a code change that replaces the identity pool (developerProviderName is ForceNew).
+var developerProvider = withTransformation(typeIdentityPool, func(p pulumi.Input) pulumi.Input {
+	args := p.(*cognito.IdentityPoolArgs)
+	args.DeveloperProviderName = pulumi.String("login.genomics-lab.example.org")
+	return args
+})
+
+func TestACodeChangeThatWouldReplaceAProtectedIdentityPoolIsRefusedAtPreview(t *testing.T) {
+	t.Parallel()
+	e := deployed(t, "prod")
+	e.withProgram(developerProvider)
+	r := e.preview()
+	require.Error(t, r.Err)
+	assert.Contains(t, strings.Join(r.Diags, "\n"), "protect")
 }

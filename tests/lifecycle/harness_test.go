@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -37,8 +38,9 @@ const CLIVersion = "3.274.1"
 var repoRoot = filepath.Join("..", "..")
 
 var (
-	pulumiCmd auto.PulumiCommand
-	scratch   string // removed after the suite
+	engineRuns atomic.Int64 // counted for the README's cost table
+	pulumiCmd  auto.PulumiCommand
+	scratch    string // removed after the suite
 )
 
 // TestMain builds (or reuses) the Pulumi CLI once, then runs the scenarios.
@@ -68,6 +70,9 @@ func setup(m *testing.M) (int, error) {
 	code := m.Run()
 	for _, f := range suiteCleanups {
 		f()
+	}
+	if testing.Verbose() {
+		fmt.Fprintf(os.Stderr, "lifecycle: %d engine runs (up, preview, destroy)\n", engineRuns.Load())
 	}
 	return code, nil
 }
@@ -346,6 +351,7 @@ func collect(ch <-chan events.EngineEvent, r *run, done *sync.WaitGroup) {
 // up runs `pulumi up` and returns what the engine did; the double's calls are reset first.
 func (e *env) up() *run {
 	e.t.Helper()
+	engineRuns.Add(1)
 	e.double.ResetCalls()
 	ch := make(chan events.EngineEvent)
 	r := &run{}
@@ -360,6 +366,7 @@ func (e *env) up() *run {
 // preview runs `pulumi preview`.
 func (e *env) preview() *run {
 	e.t.Helper()
+	engineRuns.Add(1)
 	ch := make(chan events.EngineEvent)
 	r := &run{}
 	var wg sync.WaitGroup
@@ -373,6 +380,7 @@ func (e *env) preview() *run {
 // destroy runs `pulumi destroy`.
 func (e *env) destroy() *run {
 	e.t.Helper()
+	engineRuns.Add(1)
 	e.double.ResetCalls()
 	ch := make(chan events.EngineEvent)
 	r := &run{}

@@ -2,7 +2,6 @@ package lifecycle
 
 import (
 	"fmt"
-	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -60,8 +59,6 @@ func BenchmarkRealEngine(b *testing.B) {
 		b.Run(name, func(b *testing.B) {
 			for range b.N {
 				e := newEnvFrom(b, "scale", scaledStackFile(c.buckets, c.users), fmt.Sprint(c.skipCheckpoints))
-				var m0 runtime.MemStats
-				runtime.ReadMemStats(&m0)
 				start := time.Now()
 				p := e.preview()
 				require.NoError(b, p.Err, strings.Join(p.Diags, "\n"))

@@ -528,6 +528,15 @@ func cognitoAppIdentityPool() Resource {
 					", " + cognitoAppCreatePool + "#CognitoIdentity-CreateIdentityPool-request-IdentityPoolName",
 			},
 			{
+				Path:     "developerProviderName",
+				ForceNew: true,
+				Sends: "DeveloperProviderName on create; ForceNew: it can only be set when the pool is created. The stack does " +
+					"not set it; the lifecycle suite sets it by a code change to show that a protected identity pool is not replaced.",
+				AWS:    "DeveloperProviderName: 1..128 characters of [\\w._-]+, not changeable once set.",
+				Check:  All(Length(1, 128), Pattern(`[\w._-]+`)),
+				Source: cognitoAppPoolSrc + " (developer_provider_name: Optional, ForceNew), " + cognitoAppCreatePool + "#CognitoIdentity-CreateIdentityPool-request-DeveloperProviderName",
+			},
+			{
 				Path:   "allowUnauthenticatedIdentities",
 				Sends:  "AllowUnauthenticatedIdentities on create and every update, always (Terraform Default false).",
 				AWS:    "AllowUnauthenticatedIdentities: boolean, required by the API (the provider always sends it).",

@@ -302,7 +302,7 @@ func (d *Double) Update(_ context.Context, req *pulumirpc.UpdateRequest) (*pulum
 	if err := d.refuse(token, plain(news)); err != nil {
 		return nil, err
 	}
-	if err := d.world.admitUpdate(token, req.GetId(), plain(news)); err != nil {
+	if err := d.world.admitUpdate(token, d.region, plain(news)); err != nil {
 		return nil, err
 	}
 	d.world.put(&Object{Token: token, ID: req.GetId(), URN: string(urn), Inputs: plain(news), Outputs: plain(state)})

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"igv-aws-backend/synth"
 	"igv-aws-backend/tests/providertruth"
 )
 
@@ -150,14 +151,15 @@ func refusal(token, factName, awsError string) error {
 // Fact names the double enforces, as the provider-truth tables name them; a test keeps every one of
 // them recorded, with its source, in the tables.
 const (
-	FactOneDomainPerPool        = "one prefix domain per user pool"
-	FactDomainPrefixesGlobal    = "prefixes are shared by all AWS customers"
-	FactUsernamesUnique         = "usernames and emails are unique per pool"
-	FactDeletionProtection      = "deletion protection blocks DeleteUserPool"
-	FactPoolWithDomain          = "a pool with a domain cannot be deleted"
-	FactBucketNamesGlobal       = "bucket names are global"
-	FactBucketNotEmpty          = "a non-empty bucket cannot be deleted"
-	FactLogTargetRegion         = "the target must be in the same Region and account"
+	FactOneDomainPerPool     = "one prefix domain per user pool"
+	FactDomainPrefixesGlobal = "prefixes are shared by all AWS customers"
+	FactUsernamesUnique      = "usernames and emails are unique per pool"
+	FactDeletionProtection   = "deletion protection blocks DeleteUserPool"
+	FactPoolWithDomain       = "a pool with a domain cannot be deleted"
+	FactBucketNamesGlobal    = "bucket names are global"
+	FactBucketNotEmpty       = "a non-empty bucket cannot be deleted"
+	FactLogTargetRegion      = "the target must be in the same Region and account"
+	// The stack sends no CloudFront logs any more; the rule stays as a guard against their return.
 	FactCloudFrontLogBucketACLs = "the standard-logging bucket must have ACLs enabled"
 )
 
@@ -202,8 +204,8 @@ func (w *World) admitCreate(token, region string, in map[string]any) error {
 	return w.admitLogging(token, region, in)
 }
 
-func (w *World) admitUpdate(token, id string, in map[string]any) error {
-	return w.admitLogging(token, "", in)
+func (w *World) admitUpdate(token, region string, in map[string]any) error {
+	return w.admitLogging(token, region, in)
 }
 
 // admitLogging applies what S3 and CloudFront require of a log bucket when logging is turned on.
@@ -218,7 +220,7 @@ func (w *World) admitLogging(token, region string, in map[string]any) error {
 		if ext == nil {
 			return refusal(token, FactLogTargetRegion, "InvalidTargetBucketForLogging: The target bucket for logging does not exist")
 		}
-		if region != "" && ext.Region != region {
+		if ext.Region != region {
 			return refusal(token, FactLogTargetRegion, "CrossLocationLoggingProhibitted: Cross S3 location logging not allowed.")
 		}
 	case tokenDistribution:
@@ -258,24 +260,13 @@ func (w *World) admitDelete(token, id string) error {
 	return nil
 }
 
-// invoke answers the data sources the program may read.
+// invoke answers the data sources the program may read, as the provider would.
 func (w *World) invoke(token, region string, args map[string]any) (map[string]any, error) {
-	switch token {
-	case "aws:s3/getBucket:getBucket":
-		name := str(args, "bucket")
-		ext := w.External[name]
-		if ext == nil {
-			return nil, fmt.Errorf("reading S3 Bucket (%s): couldn't find resource", name)
-		}
-		return map[string]any{"bucket": name, "arn": "arn:aws:s3:::" + name, "region": ext.Region, "id": name,
-			"bucketDomainName": name + ".s3.amazonaws.com", "bucketRegionalDomainName": name + ".s3." + ext.Region + ".amazonaws.com"}, nil
-	case "aws:s3/getBucketPolicy:getBucketPolicy":
-		name := str(args, "bucket")
-		ext := w.External[name]
-		if ext == nil || ext.Policy == "" {
-			return nil, fmt.Errorf("reading S3 Bucket (%s) Policy: couldn't find resource", name)
-		}
-		return map[string]any{"bucket": name, "policy": ext.Policy, "id": name}, nil
+	name := str(args, "bucket")
+	ext := w.External[name]
+	b := synth.AccountBucket{}
+	if ext != nil {
+		b = synth.AccountBucket{Region: ext.Region, Policy: ext.Policy}
 	}
-	return nil, fmt.Errorf("the provider double does not answer %s", token)
+	return synth.BucketDataSource(token, name, b, ext != nil)
 }
