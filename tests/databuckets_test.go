@@ -6,12 +6,12 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"igv-aws-backend/policies"
 	"igv-aws-backend/components"
+	"igv-aws-backend/policies"
 	"igv-aws-backend/stackconfig"
 	"igv-aws-backend/synth"
-	"igv-aws-backend/tests/providertruth"
 	"igv-aws-backend/tests/iamsim"
+	"igv-aws-backend/tests/providertruth"
 )
 
 // createdBuckets are the data buckets an example stack creates, by name.
