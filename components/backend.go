@@ -45,11 +45,26 @@ func NewBackend(ctx *pulumi.Context, name string, args *BackendArgs, opts ...pul
 	parent := pulumi.Parent(c)
 
 	callbacks := CallbackURLs(cfg.CallbackPorts)
+	copies := igvconfig.CopiesFor(cfg.CallbackPorts)
+	// The site first: its URLs do not depend on the pool, and the pool's invitation names them.
+	configSite, err := NewConfigSite(ctx, name+"-config", &ConfigSiteArgs{
+		Copies:          copies,
+		PriceClass:      cfg.PriceClass,
+		AccessLogBucket: cfg.AccessLogBucket,
+		Domain:          cfg.ConfigDomain,
+		CertificateARN:  cfg.ConfigCertificateARN,
+		Comment:         "IGV OAuth provisioning config of " + cfg.ResourcePrefix(),
+		Tags:            cfg.Tags,
+	}, parent)
+	if err != nil {
+		return nil, err
+	}
+
 	users := make([]PoolUser, len(cfg.Users))
 	for i, u := range cfg.Users {
 		users[i] = PoolUser{Email: u.Email, GivenName: u.GivenName, FamilyName: u.FamilyName}
 	}
-	userPool, err := NewUserPool(ctx, name+"-users", &UserPoolArgs{
+	poolArgs := &UserPoolArgs{
 		Name:               cfg.ResourcePrefix(),
 		Region:             cfg.Region,
 		DomainPrefix:       cfg.DomainPrefix,
@@ -62,7 +77,14 @@ func NewBackend(ctx *pulumi.Context, name string, args *BackendArgs, opts ...pul
 		Protect:            cfg.Protect,
 		Users:              users,
 		Tags:               cfg.Tags,
-	}, parent)
+	}
+	if s := cfg.EmailSender; s != nil {
+		poolArgs.EmailSender = &EmailSender{
+			SourceARN: s.SESIdentityARN, From: s.From, ReplyTo: s.ReplyTo, ConfigurationSet: s.ConfigurationSet,
+			ProvisioningURL: configSite.ProvisioningURL,
+		}
+	}
+	userPool, err := NewUserPool(ctx, name+"-users", poolArgs, parent)
 	if err != nil {
 		return nil, err
 	}
@@ -96,7 +118,7 @@ func NewBackend(ctx *pulumi.Context, name string, args *BackendArgs, opts ...pul
 
 	// One config file per callback port: IGV uses only redirect_uris[0].
 	var files []ConfigFile
-	for _, cp := range igvconfig.CopiesFor(cfg.CallbackPorts) {
+	for _, cp := range copies {
 		redirect := CallbackURLs([]int{cp.Port})
 		content := pulumi.All(
 			userPool.HostedUIDomain, userPool.ClientID, userPool.ClientSecret, userPool.UserPoolID,
@@ -118,16 +140,7 @@ func NewBackend(ctx *pulumi.Context, name string, args *BackendArgs, opts ...pul
 	}
 	oauthConfig := files[0].Content.ToStringOutput()
 
-	configSite, err := NewConfigSite(ctx, name+"-config", &ConfigSiteArgs{
-		Files:           files,
-		PriceClass:      cfg.PriceClass,
-		AccessLogBucket: cfg.AccessLogBucket,
-		Domain:          cfg.ConfigDomain,
-		CertificateARN:  cfg.ConfigCertificateARN,
-		Comment:         "IGV OAuth provisioning config of " + cfg.ResourcePrefix(),
-		Tags:            cfg.Tags,
-	}, parent)
-	if err != nil {
+	if err := configSite.Publish(ctx, files); err != nil {
 		return nil, err
 	}
 

@@ -35,8 +35,9 @@ type ConfigFile struct {
 
 // ConfigSiteArgs configures the public HTTPS home of oauth-config.json.
 type ConfigSiteArgs struct {
-	// Files are the published copies, the stack's own (provisioningUrl) first. Required.
-	Files []ConfigFile
+	// Copies are where the config files will be published, the stack's own (provisioningUrl) first;
+	// Publish uploads them. Required.
+	Copies []igvconfig.Copy
 	// PriceClass of the distribution. Optional, default "PriceClass_100".
 	PriceClass string
 	// AccessLogBucket receives the config bucket's S3 server access logs. Optional, default off. The
@@ -54,9 +55,15 @@ type ConfigSiteArgs struct {
 }
 
 // ConfigSite is a private bucket holding oauth-config.json(.gz), served only through a CloudFront
-// distribution with Origin Access Control: the HTTPS URL users paste into IGV.
+// distribution with Origin Access Control: the HTTPS URL users paste into IGV. NewConfigSite builds the
+// site and its URLs, which do not depend on the config; Publish uploads the rendered files. The two
+// steps let the user pool's invitation name the provisioning URL while the config names the pool.
 type ConfigSite struct {
 	pulumi.ResourceState
+
+	name   string
+	bucket *PrivateBucket
+	copies []igvconfig.Copy
 
 	BucketName      pulumi.StringOutput `pulumi:"bucketName"`
 	DistributionID  pulumi.StringOutput `pulumi:"distributionId"`
@@ -72,15 +79,15 @@ type ConfigSite struct {
 
 // NewConfigSite registers the bucket, the distribution and the two config objects.
 func NewConfigSite(ctx *pulumi.Context, name string, args *ConfigSiteArgs, opts ...pulumi.ResourceOption) (*ConfigSite, error) {
-	if args == nil || len(args.Files) == 0 {
-		return nil, fmt.Errorf("config site %s: Files are required", name)
+	if args == nil || len(args.Copies) == 0 {
+		return nil, fmt.Errorf("config site %s: Copies are required", name)
 	}
 	priceClass := args.PriceClass
 	if priceClass == "" {
 		priceClass = "PriceClass_100"
 	}
 
-	c := &ConfigSite{}
+	c := &ConfigSite{name: name, copies: args.Copies}
 	if err := ctx.RegisterComponentResource(typePrefix+"cdn:ConfigSite", name, c, opts...); err != nil {
 		return nil, err
 	}
@@ -170,9 +177,10 @@ func NewConfigSite(ctx *pulumi.Context, name string, args *ConfigSiteArgs, opts 
 		return nil, fmt.Errorf("config site %s: distribution: %w", name, err)
 	}
 
+	c.bucket = bucket
 	var keys []string
-	for _, f := range args.Files {
-		keys = append(keys, f.Copy.Plain(), f.Copy.Gzip())
+	for _, cp := range args.Copies {
+		keys = append(keys, cp.Plain(), cp.Gzip())
 	}
 	policy := pulumi.All(bucket.BucketName, dist.Arn).ApplyT(func(v []any) (string, error) {
 		b, distARN := v[0].(string), v[1].(string)
@@ -185,7 +193,43 @@ func NewConfigSite(ctx *pulumi.Context, name string, args *ConfigSiteArgs, opts 
 		return nil, fmt.Errorf("config site %s: bucket policy: %w", name, err)
 	}
 
-	for _, f := range args.Files {
+	c.BucketName = bucket.BucketName
+	c.DistributionID = dist.ID().ToStringOutput()
+	c.DistributionARN = dist.Arn
+	if args.Domain != "" {
+		c.DomainName = pulumi.String(args.Domain).ToStringOutput()
+	} else {
+		c.DomainName = dist.DomainName
+	}
+	urls := pulumi.StringMap{}
+	for _, cp := range args.Copies {
+		urls[fmt.Sprint(cp.Port)] = pulumi.Sprintf("https://%s/%s", c.DomainName, cp.Gzip())
+	}
+	c.ProvisioningURL = pulumi.Sprintf("https://%s/%s", c.DomainName, args.Copies[0].Gzip())
+	c.ProvisioningURLs = urls.ToStringMapOutput()
+	if err := ctx.RegisterResourceOutputs(c, pulumi.Map{
+		"provisioningUrls": c.ProvisioningURLs,
+		"bucketName":       c.BucketName,
+		"distributionId":   c.DistributionID,
+		"distributionArn":  c.DistributionARN,
+		"domainName":       c.DomainName,
+		"provisioningUrl":  c.ProvisioningURL,
+	}); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// Publish uploads the rendered config files, one per copy given to NewConfigSite, each plain and
+// gzipped.
+func (c *ConfigSite) Publish(ctx *pulumi.Context, files []ConfigFile) error {
+	if len(files) != len(c.copies) {
+		return fmt.Errorf("config site %s: %d files for %d copies", c.name, len(files), len(c.copies))
+	}
+	for i, f := range files {
+		if f.Copy != c.copies[i] {
+			return fmt.Errorf("config site %s: file %d is for %s, not %s", c.name, i, f.Copy.Gzip(), c.copies[i].Gzip())
+		}
 		plain := f.Content.ToStringOutput()
 		gzipped := plain.ApplyT(func(s string) (string, error) {
 			gz, err := igvconfig.Gzip([]byte(s))
@@ -202,41 +246,16 @@ func NewConfigSite(ctx *pulumi.Context, name string, args *ConfigSiteArgs, opts 
 			{f.Copy.Gzip(), &s3.BucketObjectv2Args{ContentBase64: gzipped}},
 		}
 		for _, o := range objects {
-			o.content.Bucket = bucket.BucketName
+			o.content.Bucket = c.bucket.BucketName
 			o.content.Key = pulumi.String(o.key)
 			o.content.ContentType = pulumi.String("application/json")
 			o.content.CacheControl = pulumi.String(fmt.Sprintf("max-age=%d", ConfigCacheSeconds))
-			if _, err := s3.NewBucketObjectv2(ctx, name+"-"+o.key, o.content, parent); err != nil {
-				return nil, fmt.Errorf("config site %s: object %s: %w", name, o.key, err)
+			if _, err := s3.NewBucketObjectv2(ctx, c.name+"-"+o.key, o.content, pulumi.Parent(c)); err != nil {
+				return fmt.Errorf("config site %s: object %s: %w", c.name, o.key, err)
 			}
 		}
 	}
-
-	c.BucketName = bucket.BucketName
-	c.DistributionID = dist.ID().ToStringOutput()
-	c.DistributionARN = dist.Arn
-	if args.Domain != "" {
-		c.DomainName = pulumi.String(args.Domain).ToStringOutput()
-	} else {
-		c.DomainName = dist.DomainName
-	}
-	urls := pulumi.StringMap{}
-	for _, f := range args.Files {
-		urls[fmt.Sprint(f.Copy.Port)] = pulumi.Sprintf("https://%s/%s", c.DomainName, f.Copy.Gzip())
-	}
-	c.ProvisioningURL = pulumi.Sprintf("https://%s/%s", c.DomainName, args.Files[0].Copy.Gzip())
-	c.ProvisioningURLs = urls.ToStringMapOutput()
-	if err := ctx.RegisterResourceOutputs(c, pulumi.Map{
-		"provisioningUrls": c.ProvisioningURLs,
-		"bucketName":       c.BucketName,
-		"distributionId":   c.DistributionID,
-		"distributionArn":  c.DistributionARN,
-		"domainName":       c.DomainName,
-		"provisioningUrl":  c.ProvisioningURL,
-	}); err != nil {
-		return nil, err
-	}
-	return c, nil
+	return nil
 }
 
 // truncate cuts s to at most n characters (runes), for fields AWS limits.

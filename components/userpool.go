@@ -6,6 +6,8 @@ import (
 
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/cognito"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"igv-aws-backend/invitation"
 )
 
 // UserPoolArgs configures the Cognito user pool IGV users sign in to.
@@ -35,8 +37,24 @@ type UserPoolArgs struct {
 	Protect bool
 	// Users are invited by email with a temporary password. Optional.
 	Users []PoolUser
+	// EmailSender sends the pool's email through SES, with the stack's own invitation. Optional,
+	// default Cognito's default sender and invitation.
+	EmailSender *EmailSender
 	// Tags for the pool. Optional.
 	Tags map[string]string
+}
+
+// EmailSender is an SES identity the pool sends its email through (EmailSendingAccount DEVELOPER).
+type EmailSender struct {
+	// SourceARN of the verified SES identity. Required.
+	SourceARN string
+	// From is "address" or "Name <address>" within the identity. Required.
+	From string
+	// ReplyTo and ConfigurationSet are optional.
+	ReplyTo          string
+	ConfigurationSet string
+	// ProvisioningURL is written into the invitation. Required.
+	ProvisioningURL pulumi.StringInput
 }
 
 // PoolUser is a user created by an administrator.
@@ -76,6 +94,19 @@ func NewUserPool(ctx *pulumi.Context, name string, args *UserPoolArgs, opts ...p
 	if args == nil || args.Name == "" || args.Region == "" || args.DomainPrefix == "" || len(args.CallbackURLs) == 0 {
 		return nil, fmt.Errorf("user pool %s: Name, Region, DomainPrefix and CallbackURLs are required", name)
 	}
+	adminCreate := &cognito.UserPoolAdminCreateUserConfigArgs{
+		// Only administrators create users (Prowler cognito_user_pool_self_registration_disabled).
+		AllowAdminCreateUserOnly: pulumi.Bool(true),
+	}
+	var email cognito.UserPoolEmailConfigurationPtrInput
+	if s := args.EmailSender; s != nil {
+		template, emailConfig, err := sesInvitation(s)
+		if err != nil {
+			return nil, fmt.Errorf("user pool %s: %w", name, err)
+		}
+		adminCreate.InviteMessageTemplate, email = template, emailConfig
+	}
+
 	c := &UserPool{}
 	if err := ctx.RegisterComponentResource(typePrefix+"cognito:UserPool", name, c, opts...); err != nil {
 		return nil, err
@@ -84,13 +115,12 @@ func NewUserPool(ctx *pulumi.Context, name string, args *UserPoolArgs, opts ...p
 
 	pool, err := cognito.NewUserPool(ctx, name, &cognito.UserPoolArgs{
 		Name: pulumi.String(args.Name),
-		// Only administrators create users (Prowler cognito_user_pool_self_registration_disabled).
-		// No invitation template: with it the provider sends every member, an unset smsMessage as "",
-		// which CreateUserPool refuses (hashicorp/terraform-provider-aws#13060), and the API allows a
-		// custom email only with SES (DEVELOPER) sending. Cognito's default invitation is sent instead.
-		AdminCreateUserConfig: &cognito.UserPoolAdminCreateUserConfigArgs{
-			AllowAdminCreateUserOnly: pulumi.Bool(true),
-		},
+		// Without an SES sender, no invitation template: the provider sends every member of it, an
+		// unset smsMessage as "", which CreateUserPool refuses (hashicorp/terraform-provider-aws#13060),
+		// and the API allows a custom email only with SES (DEVELOPER) sending. Cognito's default
+		// invitation is sent instead.
+		AdminCreateUserConfig: adminCreate,
+		EmailConfiguration:    email,
 		// Email is the username: IGV makes the STS session name of it.
 		UsernameAttributes:     pulumi.ToStringArray([]string{"email"}),
 		AutoVerifiedAttributes: pulumi.ToStringArray([]string{"email"}),
@@ -224,6 +254,39 @@ func NewUserPool(ctx *pulumi.Context, name string, args *UserPoolArgs, opts ...p
 		return nil, err
 	}
 	return c, nil
+}
+
+// sesInvitation is the pool's email configuration for an SES sender, and the stack's invitation with
+// every member set (subject, email and SMS), so that the provider sends no empty one.
+func sesInvitation(s *EmailSender) (*cognito.UserPoolAdminCreateUserConfigInviteMessageTemplateArgs, *cognito.UserPoolEmailConfigurationArgs, error) {
+	if s.SourceARN == "" || s.From == "" || s.ProvisioningURL == nil {
+		return nil, nil, fmt.Errorf("an email sender needs SourceARN, From and ProvisioningURL")
+	}
+	fixed, err := invitation.Render(invitation.Values{})
+	if err != nil {
+		return nil, nil, err
+	}
+	emailBody := s.ProvisioningURL.ToStringOutput().ApplyT(func(url string) (string, error) {
+		m, err := invitation.Render(invitation.Values{ProvisioningURL: url})
+		return m.Email, err
+	}).(pulumi.StringOutput)
+	template := &cognito.UserPoolAdminCreateUserConfigInviteMessageTemplateArgs{
+		EmailSubject: pulumi.String(fixed.Subject),
+		EmailMessage: emailBody,
+		SmsMessage:   pulumi.String(fixed.SMS),
+	}
+	config := &cognito.UserPoolEmailConfigurationArgs{
+		EmailSendingAccount: pulumi.String("DEVELOPER"),
+		SourceArn:           pulumi.String(s.SourceARN),
+		FromEmailAddress:    pulumi.String(s.From),
+	}
+	if s.ReplyTo != "" {
+		config.ReplyToEmailAddress = pulumi.String(s.ReplyTo)
+	}
+	if s.ConfigurationSet != "" {
+		config.ConfigurationSet = pulumi.String(s.ConfigurationSet)
+	}
+	return template, config, nil
 }
 
 // softwareTokenMFA enables TOTP whenever MFA is possible; Cognito requires a factor for OPTIONAL and ON.

@@ -127,6 +127,14 @@ func CIPreview(s CIScope) Document {
 	return New(statements...)
 }
 
+// CognitoEmailService is the service principal of Cognito's email sending through SES.
+const CognitoEmailService = "email.cognito-idp.amazonaws.com"
+
+// CognitoEmailServiceLinkedRoleARN is the role Cognito creates for SES (DEVELOPER) email in an account.
+func CognitoEmailServiceLinkedRoleARN(accountID string) string {
+	return fmt.Sprintf("arn:aws:iam::%s:role/aws-service-role/%s/AWSServiceRoleForAmazonCognitoIdpEmailService", accountID, CognitoEmailService)
+}
+
 // checkAccessLogBucket lets the program's preflight read the access-log bucket and its policy (never
 // its objects, never a change).
 func (s CIScope) checkAccessLogBucket() Statement {
@@ -208,6 +216,12 @@ func CIDeploy(s CIScope) Document {
 				"cloudfront:UpdateDistribution", "cloudfront:UpdateOriginAccessControl",
 			})},
 	}
+	// With an SES sender (emailSender), Cognito creates its email service-linked role on the first
+	// CreateUserPool or UpdateUserPool, with the caller's permission: that role and no other.
+	statements = append(statements, Statement{Sid: "CreateCognitoEmailServiceLinkedRole", Effect: Allow,
+		Action:    Values{"iam:CreateServiceLinkedRole"},
+		Resource:  Values{CognitoEmailServiceLinkedRoleARN(s.AccountID)},
+		Condition: Conditions{"StringEquals": {"iam:AWSServiceName": {CognitoEmailService}}}})
 	if s.AccessLogBucket != "" {
 		statements = append(statements, s.checkAccessLogBucket())
 	}

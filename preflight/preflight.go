@@ -1,5 +1,5 @@
-// Package preflight checks, at preview, what a stack needs from the account but does not create:
-// today, the access-log bucket. S3 takes a logging target that cannot receive logs without complaint
+// Package preflight checks, at preview, what a stack needs but does not create: the access-log bucket,
+// and room in Cognito's default email allowance for the users a deployment would invite. S3 takes a logging target that cannot receive logs without complaint
 // and delivers nothing (the provider-truth tables' "the target's permissions are checked at delivery"),
 // so the program reads the bucket through the provider's data sources and refuses before anything is
 // registered, with the statement to add.
@@ -29,6 +29,7 @@ func Check(ctx *pulumi.Context, cfg *stackconfig.Config, sources []string) error
 	if cfg.AccessLogBucket != "" {
 		problems = append(problems, checkLogBucket(ctx, cfg, sources)...)
 	}
+	problems = append(problems, checkInvitations(ctx, cfg)...)
 	if len(problems) > 0 {
 		return &stackconfig.Error{Stack: cfg.Stack, Problems: problems}
 	}

@@ -23,6 +23,7 @@ const (
 	OutputConfigBucket         = "configBucket"
 	OutputDistributionID       = "distributionId"
 	OutputOAuthConfig          = "oauthConfig"
+	OutputInvitedUsers         = preflight.InvitedUsersOutput
 )
 
 // BackendName names the backend component; every resource name of the stack starts with it.
@@ -62,6 +63,7 @@ func Program(ctx *pulumi.Context) (pulumi.Map, error) {
 		OutputConfigBucket:         b.ConfigSite.BucketName,
 		OutputDistributionID:       b.ConfigSite.DistributionID,
 		OutputOAuthConfig:          b.OAuthConfig,
+		OutputInvitedUsers:         pulumi.ToStringArray(preflight.InvitedUsers(cfg)),
 	}, nil
 }
 

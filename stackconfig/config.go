@@ -32,6 +32,8 @@ const (
 	KeyConfigCertificateARN = Namespace + ":configCertificateArn"
 	KeyMaxManagedPolicies   = Namespace + ":maxManagedPolicies"
 	KeyRoleBoundaryARN      = Namespace + ":roleBoundaryArn"
+	KeyEmailSender          = Namespace + ":emailSender"
+	KeyInvitationsPerDeploy = Namespace + ":invitationsPerDeployment"
 )
 
 // Keys are every key the program reads.
@@ -39,6 +41,7 @@ var Keys = []string{
 	KeyRegion, KeyDomainPrefix, KeyCallbackPorts, KeyClientSecret, KeyMFA, KeyPasswordMinLength,
 	KeyDeletionProtection, KeyThreatProtection, KeyProtect, KeyUsers, KeyBuckets, KeyTags, KeyPriceClass,
 	KeyAccessLogBucket, KeyConfigDomain, KeyConfigCertificateARN, KeyMaxManagedPolicies, KeyRoleBoundaryARN,
+	KeyEmailSender, KeyInvitationsPerDeploy,
 }
 
 // Defaults of the optional keys, as text the way Pulumi passes them. Pulumi.yaml declares the same
@@ -58,6 +61,8 @@ var Defaults = map[string]string{
 	KeyConfigCertificateARN: "",
 	KeyMaxManagedPolicies:   "10",
 	KeyRoleBoundaryARN:      "",
+	KeyEmailSender:          "{}",
+	KeyInvitationsPerDeploy: "20",
 	KeyUsers:                "[]",
 	KeyTags:                 "{}",
 }
@@ -123,6 +128,28 @@ type Config struct {
 	// RoleBoundaryARN is the permissions boundary of the authenticated role; the CI deploy role creates
 	// roles only with the boundary its account's ci-roles stack made.
 	RoleBoundaryARN string
+	// EmailSender, when set, sends Cognito's email (invitations included) through SES, with the
+	// stack's own invitation. Nil: Cognito's default sender and its default invitation.
+	EmailSender *EmailSender
+	// InvitationsPerDeployment is how many new users one deployment may invite through Cognito's
+	// default sender, which sends at most DefaultSenderDailyLimit emails a day.
+	InvitationsPerDeployment int
+}
+
+// DefaultSenderDailyLimit is how many emails Cognito's default sender sends a day per account, password
+// resets and resent invitations included.
+const DefaultSenderDailyLimit = 50
+
+// EmailSender is an SES identity Cognito sends the pool's email through (EmailSendingAccount DEVELOPER).
+type EmailSender struct {
+	// SESIdentityARN is the verified identity: arn:aws:ses:REGION:ACCOUNT:identity/DOMAIN-OR-ADDRESS.
+	SESIdentityARN string `json:"sesIdentityArn"`
+	// From is the sender, "address" or "Name <address>", within the identity.
+	From string `json:"from"`
+	// ReplyTo is where replies go. Optional.
+	ReplyTo string `json:"replyTo,omitempty"`
+	// ConfigurationSet is an SES configuration set for the messages (event publishing). Optional.
+	ConfigurationSet string `json:"configurationSet,omitempty"`
 }
 
 // User is a bootstrap user, invited by email with a temporary password.

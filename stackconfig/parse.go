@@ -96,6 +96,12 @@ func Parse(project, stack string, raw map[string]string) (*Config, error) {
 			"use the roleBoundaryArn output of this account's ci-roles stack, arn:aws:iam::ACCOUNT:policy/ci/NAME")
 	}
 
+	c.InvitationsPerDeployment = parseInt(KeyInvitationsPerDeploy, get, &ps, 1, DefaultSenderDailyLimit,
+		fmt.Sprintf("Cognito's default sender sends at most %d emails a day per account, password resets included", DefaultSenderDailyLimit))
+	if v, _ := get(KeyEmailSender); v != "" && v != "{}" {
+		c.EmailSender = parseEmailSender(v, c.Region, &ps)
+	}
+
 	// The packing check needs valid buckets and a valid quota; otherwise its message would mislead.
 	if len(ps) == 0 {
 		if _, err := policies.DataAccess(c.Grants(), c.MaxManagedPolicies); err != nil {

@@ -32,6 +32,9 @@ type Stack struct {
 	Name    string
 	// Config is the stack's configuration as the engine passes it: "namespace:key" to text or JSON.
 	Config map[string]string
+	// Previous are the stack outputs of its last deployment, which the program reads through a stack
+	// reference to itself. Nil: the stack has never been deployed.
+	Previous map[string]any
 	// Existing holds what exists before the stack, for the data sources the program reads. Nil: every
 	// bucket asked about exists in the stack's region, with the access-log statement of the README.
 	Existing *Existing
@@ -92,7 +95,7 @@ type Result struct {
 // Run runs program under the mock engine for the given stack. On failure the Result still lists
 // what was registered before the failure, so callers can check that a bad config registered nothing.
 func Run(program Program, stack Stack) (*Result, error) {
-	m := &mocks{project: stack.Project, stack: stack.Name, region: stack.Config["aws:region"], existing: stack.Existing}
+	m := &mocks{project: stack.Project, stack: stack.Name, region: stack.Config["aws:region"], existing: stack.Existing, previous: stack.Previous}
 	var outputs map[string]any
 	var programErr error
 	body := func(ctx *pulumi.Context) error {
@@ -224,10 +227,13 @@ func PlainMap(m resource.PropertyMap) map[string]any {
 	return out
 }
 
+const stackReferenceType = "pulumi:pulumi:StackReference"
+
 // mocks is the mock monitor: it records each registration and answers with AWS-shaped state.
 type mocks struct {
 	project, stack, region string
 	existing               *Existing
+	previous               map[string]any
 
 	mu        sync.Mutex
 	resources []Resource
@@ -289,7 +295,17 @@ func (m *mocks) bucket(name string) (AccountBucket, bool) {
 func (m *mocks) NewResource(args pulumi.MockResourceArgs) (string, resource.PropertyMap, error) {
 	rpc := args.RegisterRPC
 	if rpc == nil {
-		return "", nil, fmt.Errorf("synth: %s %s was read, not registered; the stack reads nothing", args.TypeToken, args.Name)
+		if args.TypeToken == stackReferenceType {
+			// The stack's reference to its own previous deployment; reads are not recorded.
+			outputs := m.previous
+			if outputs == nil {
+				outputs = map[string]any{}
+			}
+			return args.ID, resource.NewPropertyMapFromMap(map[string]any{
+				"name": args.ID, "outputs": outputs, "secretOutputNames": []any{},
+			}), nil
+		}
+		return "", nil, fmt.Errorf("synth: %s %s was read, not registered; the stack reads only itself", args.TypeToken, args.Name)
 	}
 	parent := rpc.GetParent()
 	parentType := tokens.Type("")

@@ -343,3 +343,18 @@ func TestRoleBoundaryCoversExactlyWhatTheIGVRoleNeeds(t *testing.T) {
 		assert.False(t, allowed(t, doc, a, "*", nil), a)
 	}
 }
+
+// With an SES sender Cognito creates its email service-linked role with the deploy role's permission:
+// exactly that role, for that service, and no other service-linked role.
+func TestDeployRoleMayCreateOnlyCognitosEmailServiceLinkedRole(t *testing.T) {
+	_, _, perms := ciRole(t, ciResult(t, nil), "deploy")
+	role := "arn:aws:iam::123456789012:role/aws-service-role/email.cognito-idp.amazonaws.com/AWSServiceRoleForAmazonCognitoIdpEmailService"
+	cognitoEmail := map[string][]string{"iam:AWSServiceName": {"email.cognito-idp.amazonaws.com"}}
+	assert.True(t, allowed(t, perms, "iam:CreateServiceLinkedRole", role, cognitoEmail))
+	assert.False(t, allowed(t, perms, "iam:CreateServiceLinkedRole", role, map[string][]string{"iam:AWSServiceName": {"ec2.amazonaws.com"}}))
+	assert.False(t, allowed(t, perms, "iam:CreateServiceLinkedRole",
+		"arn:aws:iam::123456789012:role/aws-service-role/elasticloadbalancing.amazonaws.com/AWSServiceRoleForElasticLoadBalancing",
+		map[string][]string{"iam:AWSServiceName": {"elasticloadbalancing.amazonaws.com"}}))
+	_, _, preview := ciRole(t, ciResult(t, nil), "preview")
+	assert.False(t, allowed(t, preview, "iam:CreateServiceLinkedRole", role, cognitoEmail), "the preview role creates nothing")
+}

@@ -137,7 +137,7 @@ func TestClientSecretIsPublishedOnlyWhenConfiguredAndKeptSecretInState(t *testin
 func TestStackOutputsDescribeTheDeployment(t *testing.T) {
 	forEachExample(t, func(t *testing.T, r *synth.Result) {
 		want := []string{"authenticatedRoleArn", "configBucket", "dataBuckets", "distributionId", "hostedUiUrl",
-			"identityPoolId", "oauthConfig", "provisioningUrl", "provisioningUrls", "userPoolClientId", "userPoolId"}
+			"identityPoolId", "invitedUsers", "oauthConfig", "provisioningUrl", "provisioningUrls", "userPoolClientId", "userPoolId"}
 		assert.Equal(t, want, keys(r.Outputs))
 		assert.Equal(t, only(t, r, typeUserPool).ID, outputString(t, r, "userPoolId"))
 		assert.Equal(t, only(t, r, typeUserPoolClient).ID, outputString(t, r, "userPoolClientId"))

@@ -25,6 +25,7 @@ func truthStacks(t *testing.T) map[string]*synth.Result {
 			stackconfig.KeyConfigCertificateARN: "arn:aws:acm:us-east-1:123456789012:certificate/0d1e2f3a-4b5c-4d6e-8f90-a1b2c3d4e5f6",
 			stackconfig.KeyThreatProtection:     "AUDIT",
 		})),
+		"prod with an SES email sender": run(t, withConfig(prod, map[string]string{stackconfig.KeyEmailSender: sesSender})),
 	}
 }
 

@@ -556,6 +556,16 @@ func userPoolWorld() []Fact {
 			Source: "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-email.html",
 		},
 		{
+			Name: "the SES identity must exist and be verified",
+			Detail: "With EmailSendingAccount DEVELOPER, CreateUserPool and UpdateUserPool fail when SourceArn names no verified identity: \"InvalidParameterException: " +
+				"Cognito received the following error from Amazon SES when attempting to send email: Email address is not verified. The following identities failed " +
+				"the check in region ...\". The identity must be in the pool's region or, for some regions, us-east-1, us-west-2 or eu-west-1. Cognito creates the " +
+				"service-linked role AWSServiceRoleForAmazonCognitoIdpEmailService, so the caller needs iam:CreateServiceLinkedRole for email.cognito-idp.amazonaws.com.",
+			Source: "https://github.com/aws-amplify/amplify-backend/issues/3134 https://github.com/aws/aws-cdk/issues/18964 " +
+				"https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-email.html#user-pool-email-developer-region-mapping " +
+				"https://docs.aws.amazon.com/cognito/latest/developerguide/using-service-linked-roles.html",
+		},
+		{
 			Name:   "UpdateUserPool resets what it is not sent",
 			Detail: "UpdateUserPool sets every unspecified setting to its default; the provider therefore sends the whole configuration on every update (MfaConfiguration included).",
 			Source: userPoolAPI + "API_UpdateUserPool.html " + userPoolTF,

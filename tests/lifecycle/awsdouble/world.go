@@ -51,6 +51,8 @@ type World struct {
 	// domain prefixes are global.
 	ForeignBuckets map[string]bool
 	ForeignDomains map[string]bool
+	// SESIdentities are the verified SES identities of the account, by ARN.
+	SESIdentities map[string]bool
 	// DataObjects counts the objects users put in the buckets the stack created, by bucket name.
 	DataObjects map[string]int
 	// Generations counts how often each URN was created.
@@ -64,6 +66,7 @@ func NewWorld() *World {
 		External:       map[string]*ExternalBucket{},
 		ForeignBuckets: map[string]bool{},
 		ForeignDomains: map[string]bool{},
+		SESIdentities:  map[string]bool{},
 		DataObjects:    map[string]int{},
 		Generations:    map[string]int{},
 	}
@@ -161,13 +164,14 @@ const (
 	FactLogTargetRegion      = "the target must be in the same Region and account"
 	// The stack sends no CloudFront logs any more; the rule stays as a guard against their return.
 	FactCloudFrontLogBucketACLs = "the standard-logging bucket must have ACLs enabled"
+	FactSESIdentityVerified     = "the SES identity must exist and be verified"
 )
 
 // Facts lists, per resource type, the account rules the double enforces.
 var Facts = map[string][]string{
 	tokenUserPoolDomain: {FactOneDomainPerPool, FactDomainPrefixesGlobal},
 	tokenUser:           {FactUsernamesUnique},
-	tokenUserPool:       {FactDeletionProtection, FactPoolWithDomain},
+	tokenUserPool:       {FactDeletionProtection, FactPoolWithDomain, FactSESIdentityVerified},
 	tokenBucket:         {FactBucketNamesGlobal, FactBucketNotEmpty},
 	tokenLogging:        {FactLogTargetRegion},
 	tokenDistribution:   {FactCloudFrontLogBucketACLs},
@@ -201,11 +205,29 @@ func (w *World) admitCreate(token, region string, in map[string]any) error {
 	case tokenObject:
 		w.DataObjects[str(in, "bucket")]++
 	}
+	if err := w.admitEmail(token, in); err != nil {
+		return err
+	}
 	return w.admitLogging(token, region, in)
 }
 
 func (w *World) admitUpdate(token, region string, in map[string]any) error {
+	if err := w.admitEmail(token, in); err != nil {
+		return err
+	}
 	return w.admitLogging(token, region, in)
+}
+
+// admitEmail applies what Cognito requires of an SES sender.
+func (w *World) admitEmail(token string, in map[string]any) error {
+	if token != tokenUserPool {
+		return nil
+	}
+	email, _ := in["emailConfiguration"].(map[string]any)
+	if str(email, "emailSendingAccount") == "DEVELOPER" && !w.SESIdentities[str(email, "sourceArn")] {
+		return refusal(token, FactSESIdentityVerified, "InvalidParameterException: Cognito received the following error from Amazon SES when attempting to send email: Email address is not verified.")
+	}
+	return nil
 }
 
 // admitLogging applies what S3 and CloudFront require of a log bucket when logging is turned on.

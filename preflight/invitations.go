@@ -1,0 +1,101 @@
+package preflight
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"igv-aws-backend/stackconfig"
+)
+
+// InvitedUsersOutput is the stack output listing the users the stack has invited (lower-case emails):
+// the next deployment compares its users with it.
+const InvitedUsersOutput = "invitedUsers"
+
+// InvitedUsers is the value of InvitedUsersOutput for a configuration.
+func InvitedUsers(cfg *stackconfig.Config) []string {
+	out := make([]string, 0, len(cfg.Users))
+	for _, u := range cfg.Users {
+		out = append(out, strings.ToLower(u.Email))
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// NewUsers are the configured users the previous deployment did not invite. previous is nil for a
+// stack that has never been deployed: every user is new.
+func NewUsers(cfg *stackconfig.Config, previous []string) []string {
+	var out []string
+	for _, u := range InvitedUsers(cfg) {
+		if !slices.Contains(previous, u) {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+// checkInvitations refuses, without an SES sender, a deployment that would invite more new users than
+// cfg.InvitationsPerDeployment: Cognito's default sender stops at 50 emails a day per account, resets
+// and resent invitations included, and `pulumi up` would fail halfway with LimitExceededException.
+//
+// Which users are new is read from the stack's own previous deployment, through a stack reference to
+// itself: its InvitedUsersOutput. The reference reads the last completed deployment's outputs, at preview
+// as at up, and a stack never deployed has none.
+func checkInvitations(ctx *pulumi.Context, cfg *stackconfig.Config) []stackconfig.Problem {
+	if cfg.EmailSender != nil || len(cfg.Users) == 0 {
+		return nil
+	}
+	previous, known, err := previousInvitations(ctx)
+	if err != nil {
+		return []stackconfig.Problem{{Key: stackconfig.KeyUsers, Why: "the stack's previous deployment cannot be read to count new users: " + firstLine(err),
+			Fix: "check access to the Pulumi backend; the stack reads its own outputs"}}
+	}
+	if !known {
+		return nil
+	}
+	added := NewUsers(cfg, previous)
+	if len(added) <= cfg.InvitationsPerDeployment {
+		return nil
+	}
+	return []stackconfig.Problem{{
+		Key:   stackconfig.KeyUsers,
+		Value: fmt.Sprintf("%d new users", len(added)),
+		Why: fmt.Sprintf("would be invited by Cognito's default email sender, which sends at most %d emails a day per account "+
+			"(password resets and resent invitations included); this stack invites at most %d per deployment (%s), "+
+			"so pulumi up would stop halfway with LimitExceededException",
+			stackconfig.DefaultSenderDailyLimit, cfg.InvitationsPerDeployment, stackconfig.KeyInvitationsPerDeploy),
+		Fix: fmt.Sprintf("add at most %d users per deployment and day, or configure %s (SES) to send the invitations",
+			cfg.InvitationsPerDeployment, stackconfig.KeyEmailSender),
+	}}
+}
+
+// previousInvitations reads InvitedUsersOutput of the stack's last deployment. known is false when that
+// deployment predates the output (it had other outputs, but not this one): then nothing can be counted.
+func previousInvitations(ctx *pulumi.Context) (invited []string, known bool, err error) {
+	name := fmt.Sprintf("%s/%s/%s", ctx.Organization(), ctx.Project(), ctx.Stack())
+	ref, err := pulumi.NewStackReference(ctx, "previous-deployment", &pulumi.StackReferenceArgs{Name: pulumi.String(name)})
+	if err != nil {
+		return nil, false, err
+	}
+	details, err := ref.GetOutputDetails(InvitedUsersOutput)
+	if err != nil {
+		return nil, false, err
+	}
+	if details == nil || (details.Value == nil && details.SecretValue == nil) {
+		// Never deployed, or deployed before the output existed: an older deployment has a userPoolId.
+		pool, err := ref.GetOutputDetails("userPoolId")
+		if err != nil {
+			return nil, false, err
+		}
+		return nil, pool == nil || pool.Value == nil, nil
+	}
+	list, _ := details.Value.([]any)
+	for _, v := range list {
+		if s, ok := v.(string); ok {
+			invited = append(invited, s)
+		}
+	}
+	return invited, true, nil
+}
