@@ -13,7 +13,8 @@ import (
 )
 
 // scaled is the dev stack with n created buckets and u users. Beyond what the default quota holds,
-// it raises maxManagedPolicies to 20, as an institute with that many buckets would.
+// it raises maxManagedPolicies to 20, as an institute with that many buckets would, and it sends
+// through SES, without which more than 20 new users are refused.
 func scaled(b *testing.B, buckets, users int) synth.Stack {
 	var bs, us strings.Builder
 	bs.WriteString("[")
@@ -36,6 +37,7 @@ func scaled(b *testing.B, buckets, users int) synth.Stack {
 		stackconfig.KeyBuckets:            bs.String(),
 		stackconfig.KeyUsers:              us.String(),
 		stackconfig.KeyMaxManagedPolicies: fmt.Sprint(policies.HardMaxManagedPolicies),
+		stackconfig.KeyEmailSender:        sesSender,
 	})
 }
 
