@@ -81,7 +81,7 @@ func NewBackend(ctx *pulumi.Context, name string, args *BackendArgs, opts ...pul
 	if s := cfg.EmailSender; s != nil {
 		poolArgs.EmailSender = &EmailSender{
 			SourceARN: s.SESIdentityARN, From: s.From, ReplyTo: s.ReplyTo, ConfigurationSet: s.ConfigurationSet,
-			ProvisioningURL: configSite.ProvisioningURL,
+			ProvisioningURL: configSite.ProvisioningURL, Port: copies[0].Port,
 		}
 	}
 	userPool, err := NewUserPool(ctx, name+"-users", poolArgs, parent)

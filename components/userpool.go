@@ -2,6 +2,7 @@ package components
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/cognito"
@@ -55,6 +56,8 @@ type EmailSender struct {
 	ConfigurationSet string
 	// ProvisioningURL is written into the invitation. Required.
 	ProvisioningURL pulumi.StringInput
+	// Port is the IGV callback port ProvisioningURL's config serves. Required.
+	Port int
 }
 
 // PoolUser is a user created by an administrator.
@@ -77,6 +80,9 @@ type UserPool struct {
 	ClientSecret pulumi.StringOutput `pulumi:"clientSecret"`
 	// HostedUIDomain is "<prefix>.auth.<region>.amazoncognito.com".
 	HostedUIDomain pulumi.StringOutput `pulumi:"hostedUiDomain"`
+	// CreatedUsers are the users' emails (lower case, sorted) once every one of them exists: it never
+	// resolves if one fails, so a record made of it never counts a failed invitation as sent.
+	CreatedUsers pulumi.StringArrayOutput `pulumi:"createdUsers"`
 }
 
 // ReadAttributes are what the app client may read, and so what the id token carries: the email, which
@@ -208,6 +214,8 @@ func NewUserPool(ctx *pulumi.Context, name string, args *UserPoolArgs, opts ...p
 		return nil, fmt.Errorf("user pool %s: domain: %w", name, err)
 	}
 
+	var created []any
+	var emails []string
 	for _, u := range args.Users {
 		// The pool's usernames are case-insensitive, and the username cannot change without replacing
 		// the user, whose new self would then collide with the old (UsernameExistsException). So the
@@ -221,7 +229,7 @@ func NewUserPool(ctx *pulumi.Context, name string, args *UserPoolArgs, opts ...p
 			attrs["family_name"] = u.FamilyName
 		}
 		// Named after the email, never a list position: reordering users touches nobody.
-		_, err := cognito.NewUser(ctx, name+"-user-"+email, &cognito.UserArgs{
+		user, err := cognito.NewUser(ctx, name+"-user-"+email, &cognito.UserArgs{
 			UserPoolId:             pool.ID(),
 			Username:               pulumi.String(email),
 			Attributes:             pulumi.ToStringMap(attrs),
@@ -230,7 +238,11 @@ func NewUserPool(ctx *pulumi.Context, name string, args *UserPoolArgs, opts ...p
 		if err != nil {
 			return nil, fmt.Errorf("user pool %s: user %s: %w", name, u.Email, err)
 		}
+		created = append(created, user.ID())
+		emails = append(emails, email)
 	}
+	slices.Sort(emails)
+	c.CreatedUsers = pulumi.All(created...).ApplyT(func([]any) []string { return emails }).(pulumi.StringArrayOutput)
 
 	c.UserPoolID = pool.ID().ToStringOutput()
 	c.UserPoolARN = pool.Arn
@@ -250,6 +262,7 @@ func NewUserPool(ctx *pulumi.Context, name string, args *UserPoolArgs, opts ...p
 		"clientId":       c.ClientID,
 		"clientSecret":   c.ClientSecret,
 		"hostedUiDomain": c.HostedUIDomain,
+		"createdUsers":   c.CreatedUsers,
 	}); err != nil {
 		return nil, err
 	}
@@ -267,7 +280,7 @@ func sesInvitation(s *EmailSender) (*cognito.UserPoolAdminCreateUserConfigInvite
 		return nil, nil, err
 	}
 	emailBody := s.ProvisioningURL.ToStringOutput().ApplyT(func(url string) (string, error) {
-		m, err := invitation.Render(invitation.Values{ProvisioningURL: url})
+		m, err := invitation.Render(invitation.Values{ProvisioningURL: url, Port: s.Port})
 		return m.Email, err
 	}).(pulumi.StringOutput)
 	template := &cognito.UserPoolAdminCreateUserConfigInviteMessageTemplateArgs{

@@ -46,7 +46,12 @@ type Values struct {
 	// ProvisioningURL is the URL users paste into IGV; empty when not known, and the email then tells
 	// users to ask for it.
 	ProvisioningURL string
+	// Port is the IGV port the URL's config serves (its redirect_uris[0]). Optional, default 60151.
+	Port int
 }
+
+// DefaultPort is IGV's default OAuth callback port.
+const DefaultPort = 60151
 
 // Message is an invitation as Cognito's InviteMessageTemplate takes it.
 type Message struct {
@@ -57,6 +62,9 @@ type Message struct {
 
 // Render fills the templates and checks the result against Cognito's limits.
 func Render(v Values) (Message, error) {
+	if v.Port == 0 {
+		v.Port = DefaultPort
+	}
 	data := struct {
 		Values
 		IGVVersion, DownloadURL string

@@ -109,3 +109,13 @@ func TestRenderingIsDeterministic(t *testing.T) {
 		t.Error("two renders differ")
 	}
 }
+
+// The URL in the email is the first callback port's: the email names that port.
+func TestTheEmailNamesThePortItsURLServes(t *testing.T) {
+	if m := render(t, Values{ProvisioningURL: url, Port: 60200}); !strings.Contains(m.Email, "another port than 60200") {
+		t.Errorf("the email does not name port 60200:\n%s", m.Email)
+	}
+	if m := render(t, Values{ProvisioningURL: url}); !strings.Contains(m.Email, "another port than 60151") {
+		t.Errorf("the email does not name IGV's default port:\n%s", m.Email)
+	}
+}

@@ -22,7 +22,7 @@ const usage = `usage: invite -stack STACK [-email EMAIL] [-json]
        invite -user-pool-id ID [-email EMAIL] [-json]
 
 Lists the users of the stack's user pool who have not signed in yet (FORCE_CHANGE_PASSWORD), oldest
-first, with the age of their invitation: a temporary password works for 7 days. With -email, first
+first, with when they were created and last changed: a temporary password works for 7 days. With -email, first
 resends that user's invitation with a new temporary password (AdminCreateUser, MessageAction RESEND).
 Each resend is an email: with Cognito's default sender, one of the 50 it sends a day per account.
 
@@ -37,6 +37,8 @@ Examples:
 
 Flags:
 `
+
+func ago(now, t time.Time) string { return fmt.Sprintf("%dd ago", int(now.Sub(t)/(24*time.Hour))) }
 
 // Main runs the command and returns its exit status: 0 done, 1 failed, 2 bad usage.
 func Main(ctx context.Context, args []string, stdout, stderr io.Writer, deps Deps) int {
@@ -103,13 +105,15 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer, deps Dep
 		return 0
 	}
 	tw := tabwriter.NewWriter(stdout, 0, 8, 2, ' ', 0)
-	fmt.Fprintln(tw, "EMAIL\tINVITED\tAGE\tTEMPORARY PASSWORD")
+	fmt.Fprintln(tw, "EMAIL\tCREATED\tLAST CHANGED\tTEMPORARY PASSWORD")
+	now := deps.Now()
 	for _, p := range pending {
-		state := "valid"
-		if p.Expired {
-			state = "expired: resend with -email"
+		state := p.TemporaryPassword
+		if state != PasswordValid {
+			state += ": resend with -email"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%dd\t%s\n", p.Email, p.Invited.Format("2006-01-02 15:04"), p.Days, state)
+		fmt.Fprintf(tw, "%s\t%s (%s)\t%s (%s)\t%s\n", p.Email, p.Created.Format("2006-01-02"), ago(now, p.Created),
+			p.LastChanged.Format("2006-01-02"), ago(now, p.LastChanged), state)
 	}
 	if err := tw.Flush(); err != nil {
 		return fail(err)

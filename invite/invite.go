@@ -31,14 +31,21 @@ type Client interface {
 // Pending is a user still in FORCE_CHANGE_PASSWORD: invited, never signed in.
 type Pending struct {
 	Email   string    `json:"email"`
-	Invited time.Time `json:"invited"`
-	// Age is how long ago the user was invited or last re-invited.
-	Age time.Duration `json:"-"`
-	// Days is Age in whole days, for -json.
-	Days int `json:"ageDays"`
-	// Expired: the temporary password no longer works; resend the invitation.
-	Expired bool `json:"expired"`
+	Created time.Time `json:"created"`
+	// LastChanged is the user's last modification: a resent invitation, or any attribute update.
+	LastChanged time.Time `json:"lastChanged"`
+	// TemporaryPassword is PasswordValid, PasswordExpired or PasswordUnclear.
+	TemporaryPassword string `json:"temporaryPassword"`
 }
+
+// The temporary password's state. Cognito records when a user was created and last modified, not when
+// the invitation was last sent: a user created more than TemporaryPasswordValidity ago but changed since
+// holds a valid password only if that change was a resend.
+const (
+	PasswordValid   = "valid"
+	PasswordExpired = "expired"
+	PasswordUnclear = "valid only if the last change was a resend"
+)
 
 // ListPending returns the pool's pending users, the oldest first, following every page.
 func ListPending(ctx context.Context, c Client, poolID string, now time.Time) ([]Pending, error) {
@@ -55,22 +62,25 @@ func ListPending(ctx context.Context, c Client, poolID string, now time.Time) ([
 			return nil, fmt.Errorf("listing the users of %s: %w", poolID, err)
 		}
 		for _, u := range page.Users {
-			invited := aws.ToTime(u.UserLastModifiedDate)
-			if invited.IsZero() {
-				invited = aws.ToTime(u.UserCreateDate)
+			created, changed := aws.ToTime(u.UserCreateDate).UTC(), aws.ToTime(u.UserLastModifiedDate).UTC()
+			if changed.Before(created) {
+				changed = created
 			}
-			age := now.Sub(invited)
-			out = append(out, Pending{
-				Email: email(u), Invited: invited.UTC(), Age: age, Days: int(age / (24 * time.Hour)),
-				Expired: age > TemporaryPasswordValidity,
-			})
+			state := PasswordValid
+			switch {
+			case now.Sub(changed) > TemporaryPasswordValidity:
+				state = PasswordExpired
+			case now.Sub(created) > TemporaryPasswordValidity:
+				state = PasswordUnclear
+			}
+			out = append(out, Pending{Email: email(u), Created: created, LastChanged: changed, TemporaryPassword: state})
 		}
 		if aws.ToString(page.PaginationToken) == "" {
 			break
 		}
 		token = page.PaginationToken
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Invited.Before(out[j].Invited) })
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Created.Before(out[j].Created) })
 	return out, nil
 }
 

@@ -75,10 +75,14 @@ func newFake(t *testing.T, responses map[string][]string) (*fakeCognito, Client)
 }
 
 func user(email string, modified time.Time) map[string]any {
+	return changedUser(email, modified, modified)
+}
+
+func changedUser(email string, created, modified time.Time) map[string]any {
 	return map[string]any{
 		"Username":             "5f0c8a8e-2b8e-4d53-9f6a-" + strings.Repeat("0", 12),
 		"Attributes":           []map[string]string{{"Name": "sub", "Value": "5f0c8a8e"}, {"Name": "email", "Value": email}},
-		"UserCreateDate":       float64(modified.Unix()),
+		"UserCreateDate":       float64(created.Unix()),
 		"UserLastModifiedDate": float64(modified.Unix()),
 		"UserStatus":           "FORCE_CHANGE_PASSWORD",
 		"Enabled":              true,
@@ -115,26 +119,32 @@ func TestResendIsAdminCreateUserWithMessageActionResendByEmail(t *testing.T) {
 func TestListPendingFiltersOnStatusFollowsEveryPageAndSortsOldestFirst(t *testing.T) {
 	f, c := newFake(t, map[string][]string{"ListUsers": {
 		page("token-2", user("raj.patel@genomics-lab.example.org", now.Add(-2*24*time.Hour))),
-		page("", user("jane.doe@genomics-lab.example.org", now.Add(-9*24*time.Hour))),
+		page("", user("jane.doe@genomics-lab.example.org", now.Add(-9*24*time.Hour)),
+			changedUser("li.wei@genomics-lab.example.org", now.Add(-12*24*time.Hour), now.Add(-1*24*time.Hour))),
 	}})
 	got, err := ListPending(context.Background(), c, pool, now)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(f.calls) != 2 {
-		t.Fatalf("%d ListUsers calls, want 2 (one per page)", len(f.calls))
+	want := []call{
+		{"ListUsers", map[string]any{"UserPoolId": pool, "Filter": `cognito:user_status = "FORCE_CHANGE_PASSWORD"`, "Limit": 60}},
+		{"ListUsers", map[string]any{"UserPoolId": pool, "Filter": `cognito:user_status = "FORCE_CHANGE_PASSWORD"`, "Limit": 60, "PaginationToken": "token-2"}},
 	}
-	for i, wantToken := range []any{nil, "token-2"} {
-		b := f.calls[i].Body
-		if b["Filter"] != `cognito:user_status = "FORCE_CHANGE_PASSWORD"` || b["UserPoolId"] != pool || b["Limit"] != float64(60) || b["PaginationToken"] != wantToken {
-			t.Errorf("ListUsers request %d = %v", i, b)
-		}
+	if !equalJSON(f.calls, want) {
+		t.Errorf("requests = %+v, want exactly %+v", f.calls, want)
 	}
-	if len(got) != 2 || got[0].Email != "jane.doe@genomics-lab.example.org" || got[1].Email != "raj.patel@genomics-lab.example.org" {
-		t.Fatalf("pending = %+v, want Jane (oldest) then Raj", got)
+	var order, states []string
+	for _, p := range got {
+		order = append(order, p.Email)
+		states = append(states, p.TemporaryPassword)
 	}
-	if !got[0].Expired || got[0].Days != 9 || got[1].Expired || got[1].Days != 2 {
-		t.Errorf("ages: %+v; a temporary password expires after 7 days", got)
+	if !equalJSON(order, []string{"li.wei@genomics-lab.example.org", "jane.doe@genomics-lab.example.org", "raj.patel@genomics-lab.example.org"}) {
+		t.Errorf("order = %v, want the oldest first", order)
+	}
+	// Jane: invited 9 days ago, expired. Li: created 12 days ago, changed yesterday: valid only if that
+	// was a resend. Raj: 2 days, valid.
+	if !equalJSON(states, []string{PasswordUnclear, PasswordExpired, PasswordValid}) {
+		t.Errorf("temporary passwords = %v", states)
 	}
 }
 
@@ -189,7 +199,8 @@ func TestTheCommandResendsThenListsForAStack(t *testing.T) {
 	if !strings.Contains(stderr.String(), "resent the invitation of jane.doe@genomics-lab.example.org") {
 		t.Errorf("stderr = %q", stderr.String())
 	}
-	if !strings.Contains(stdout.String(), "jane.doe@genomics-lab.example.org") || !strings.Contains(stdout.String(), "10d") {
+	if !strings.Contains(stdout.String(), "jane.doe@genomics-lab.example.org") || !strings.Contains(stdout.String(), "10d ago") ||
+		!strings.Contains(stdout.String(), "expired: resend with -email") {
 		t.Errorf("stdout = %q", stdout.String())
 	}
 }
@@ -204,7 +215,8 @@ func TestTheCommandPrintsJSONForScripts(t *testing.T) {
 	if err := json.Unmarshal(stdout.Bytes(), &got); err != nil {
 		t.Fatalf("stdout is not JSON: %v\n%s", err, stdout.String())
 	}
-	if len(got) != 1 || got[0]["email"] != "raj.patel@genomics-lab.example.org" || got[0]["expired"] != true || got[0]["ageDays"] != float64(8) {
+	if len(got) != 1 || got[0]["email"] != "raj.patel@genomics-lab.example.org" || got[0]["temporaryPassword"] != "expired" ||
+		got[0]["created"] != "2026-11-22T09:00:00Z" {
 		t.Errorf("JSON = %v", got)
 	}
 }

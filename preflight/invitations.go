@@ -1,6 +1,8 @@
 package preflight
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"slices"
 	"strings"
@@ -10,27 +12,36 @@ import (
 	"igv-aws-backend/stackconfig"
 )
 
-// InvitedUsersOutput is the stack output listing the users the stack has invited (lower-case emails):
-// the next deployment compares its users with it.
+// InvitedUsersOutput is the stack output recording the users the stack has invited, as UserKeys: the
+// next deployment compares its users with it. It is made of the users that exist once the deployment
+// has created them, so a user whose creation failed is not recorded, and is counted again next time.
 const InvitedUsersOutput = "invitedUsers"
 
-// InvitedUsers is the value of InvitedUsersOutput for a configuration.
-func InvitedUsers(cfg *stackconfig.Config) []string {
-	out := make([]string, 0, len(cfg.Users))
-	for _, u := range cfg.Users {
-		out = append(out, strings.ToLower(u.Email))
+// UserKey is how the record names a user: the SHA-256 of the lower-case email, so that stack outputs,
+// which CI logs print, carry no addresses.
+func UserKey(email string) string {
+	sum := sha256.Sum256([]byte(strings.ToLower(email)))
+	return hex.EncodeToString(sum[:])
+}
+
+// Record is the value of InvitedUsersOutput for the users created.
+func Record(emails []string) []string {
+	out := make([]string, 0, len(emails))
+	for _, e := range emails {
+		out = append(out, UserKey(e))
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
 }
 
-// NewUsers are the configured users the previous deployment did not invite. previous is nil for a
-// stack that has never been deployed: every user is new.
+// NewUsers are the configured users (lower-case emails) the previous record does not hold. previous
+// is nil for a stack never deployed: every user is new.
 func NewUsers(cfg *stackconfig.Config, previous []string) []string {
 	var out []string
-	for _, u := range InvitedUsers(cfg) {
-		if !slices.Contains(previous, u) {
-			out = append(out, u)
+	for _, u := range cfg.Users {
+		email := strings.ToLower(u.Email)
+		if !slices.Contains(previous, UserKey(email)) && !slices.Contains(out, email) {
+			out = append(out, email)
 		}
 	}
 	return out
@@ -41,8 +52,8 @@ func NewUsers(cfg *stackconfig.Config, previous []string) []string {
 // and resent invitations included, and `pulumi up` would fail halfway with LimitExceededException.
 //
 // Which users are new is read from the stack's own previous deployment, through a stack reference to
-// itself: its InvitedUsersOutput. The reference reads the last completed deployment's outputs, at preview
-// as at up, and a stack never deployed has none.
+// itself: its InvitedUsersOutput, as the last deployment left it (a deployment that failed keeps the
+// record of the one before, since the record waits for every user). A stack never deployed has none.
 func checkInvitations(ctx *pulumi.Context, cfg *stackconfig.Config) []stackconfig.Problem {
 	if cfg.EmailSender != nil || len(cfg.Users) == 0 {
 		return nil
@@ -53,6 +64,8 @@ func checkInvitations(ctx *pulumi.Context, cfg *stackconfig.Config) []stackconfi
 			Fix: "check access to the Pulumi backend; the stack reads its own outputs"}}
 	}
 	if !known {
+		ctx.Log.Warn(fmt.Sprintf("the stack's last deployment predates the record of invited users (%s): this deployment's "+
+			"invitations are not counted against Cognito's daily limit", InvitedUsersOutput), nil)
 		return nil
 	}
 	added := NewUsers(cfg, previous)
@@ -91,7 +104,11 @@ func previousInvitations(ctx *pulumi.Context) (invited []string, known bool, err
 		}
 		return nil, pool == nil || pool.Value == nil, nil
 	}
-	list, _ := details.Value.([]any)
+	value := details.Value
+	if value == nil {
+		value = details.SecretValue
+	}
+	list, _ := value.([]any)
 	for _, v := range list {
 		if s, ok := v.(string); ok {
 			invited = append(invited, s)

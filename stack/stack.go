@@ -63,7 +63,9 @@ func Program(ctx *pulumi.Context) (pulumi.Map, error) {
 		OutputConfigBucket:         b.ConfigSite.BucketName,
 		OutputDistributionID:       b.ConfigSite.DistributionID,
 		OutputOAuthConfig:          b.OAuthConfig,
-		OutputInvitedUsers:         pulumi.ToStringArray(preflight.InvitedUsers(cfg)),
+		OutputInvitedUsers: b.UserPool.CreatedUsers.ApplyT(func(emails []string) []string {
+			return preflight.Record(emails)
+		}).(pulumi.StringArrayOutput),
 	}, nil
 }
 

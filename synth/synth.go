@@ -33,7 +33,8 @@ type Stack struct {
 	// Config is the stack's configuration as the engine passes it: "namespace:key" to text or JSON.
 	Config map[string]string
 	// Previous are the stack outputs of its last deployment, which the program reads through a stack
-	// reference to itself. Nil: the stack has never been deployed.
+	// reference to itself; a value {"[secret]": v} is a secret output. Nil: the stack has never been
+	// deployed.
 	Previous map[string]any
 	// Existing holds what exists before the stack, for the data sources the program reads. Nil: every
 	// bucket asked about exists in the stack's region, with the access-log statement of the README.
@@ -297,12 +298,15 @@ func (m *mocks) NewResource(args pulumi.MockResourceArgs) (string, resource.Prop
 	if rpc == nil {
 		if args.TypeToken == stackReferenceType {
 			// The stack's reference to its own previous deployment; reads are not recorded.
-			outputs := m.previous
-			if outputs == nil {
-				outputs = map[string]any{}
+			outputs, secrets := map[string]any{}, []any{}
+			for k, v := range m.previous {
+				outputs[k] = Unsecret(v)
+				if IsSecret(v) {
+					secrets = append(secrets, k)
+				}
 			}
 			return args.ID, resource.NewPropertyMapFromMap(map[string]any{
-				"name": args.ID, "outputs": outputs, "secretOutputNames": []any{},
+				"name": args.ID, "outputs": outputs, "secretOutputNames": secrets,
 			}), nil
 		}
 		return "", nil, fmt.Errorf("synth: %s %s was read, not registered; the stack reads only itself", args.TypeToken, args.Name)

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"igv-aws-backend/invitation"
+	"igv-aws-backend/preflight"
 	"igv-aws-backend/stack"
 	"igv-aws-backend/stackconfig"
 	"igv-aws-backend/synth"
@@ -33,9 +34,10 @@ func cohort(prefix string, n int) []stackconfig.User {
 func deployment(t *testing.T, users []stackconfig.User, previous []string) synth.Stack {
 	st := withConfig(exampleStack(t, "dev"), map[string]string{stackconfig.KeyUsers: mustJSON(t, users)})
 	if previous != nil {
-		list := make([]any, len(previous))
-		for i, p := range previous {
-			list[i] = p
+		keys := preflight.Record(previous)
+		list := make([]any, len(keys))
+		for i, k := range keys {
+			list[i] = k
 		}
 		st.Previous = map[string]any{"userPoolId": "eu-west-2_AbCdEf123", "invitedUsers": list}
 	}
@@ -111,9 +113,21 @@ func TestAnOlderDeploymentWithoutTheRecordIsNotCounted(t *testing.T) {
 	assert.Len(t, ofType(run(t, st), typeUser), 30)
 }
 
-func TestTheStackRecordsWhomItInvited(t *testing.T) {
+// The record names users by the SHA-256 of their lower-case email: CI logs print stack outputs.
+func TestTheStackRecordsWhomItInvitedWithoutTheirAddresses(t *testing.T) {
 	r := run(t, deployment(t, []stackconfig.User{{Email: "Zoe.Muller@genomics-lab.example.org"}, {Email: "a.b@genomics-lab.example.org"}}, nil))
-	assert.Equal(t, []any{"a.b@genomics-lab.example.org", "zoe.muller@genomics-lab.example.org"}, r.Outputs["invitedUsers"])
+	want := preflight.Record([]string{"zoe.muller@genomics-lab.example.org", "a.b@genomics-lab.example.org"})
+	assert.Equal(t, []any{want[0], want[1]}, r.Outputs["invitedUsers"])
+	assert.Len(t, want[0], 64)
+	assert.NotContains(t, mustJSON(t, r.Outputs), "zoe.muller", "no address in the outputs")
+}
+
+// A record kept as a secret is read all the same (otherwise every user would count as new).
+func TestASecretRecordIsReadToo(t *testing.T) {
+	st := deployment(t, cohort("analyst", 30), emails(cohort("analyst", 30)))
+	st.Previous["invitedUsers"] = map[string]any{"[secret]": st.Previous["invitedUsers"]}
+	st = withConfig(st, map[string]string{stackconfig.KeyUsers: mustJSON(t, append(cohort("analyst", 30), cohort("newcomer", 5)...))})
+	assert.Len(t, ofType(run(t, st), typeUser), 35, "the 30 recorded users are not new")
 }
 
 func TestAnSESSenderSendsTheStacksInvitationThroughIt(t *testing.T) {
@@ -126,7 +140,7 @@ func TestAnSESSenderSendsTheStacksInvitationThroughIt(t *testing.T) {
 	assert.Equal(t, "igv-invitations", input(pool, "emailConfiguration", "configurationSet"))
 
 	url := outputString(t, r, "provisioningUrl")
-	want, err := invitation.Render(invitation.Values{ProvisioningURL: url})
+	want, err := invitation.Render(invitation.Values{ProvisioningURL: url, Port: 60151})
 	require.NoError(t, err)
 	assert.Equal(t, want.Email, input(pool, "adminCreateUserConfig", "inviteMessageTemplate", "emailMessage"),
 		"the invitation names this stack's provisioning URL")

@@ -107,3 +107,30 @@ func TestChangingTheSenderAddressUpdatesThePoolInPlace(t *testing.T) {
 	assertOps(t, r, "update "+typeUserPool+"::igv-users")
 	assertPoolAndDataSafe(t, e, r)
 }
+
+// A cohort that fails halfway (the day's allowance already spent on resets) leaves the previous record:
+// the users it could not create count as new next time, so the next deployment cannot slip past the share.
+func TestACohortThatFailsHalfwayIsCountedAgainNextTime(t *testing.T) {
+	t.Parallel()
+	e := deployed(t, "dev")
+	base := e.users()
+	e.World().DefaultSenderEmailsToday = 40 // password resets earlier today
+	e.setUsers(append(base, newcomers("cohort", 20)...))
+	r := e.up()
+	require.Error(t, r.Err, "the default sender stops after 10 more emails")
+	assert.Contains(t, strings.Join(r.Diags, "\n"), "LimitExceededException")
+	created := len(e.World().OfType(typeUser)) - len(base)
+	require.Equal(t, 10, created)
+
+	// The next day: the ten not created and eleven more are 21 new users, over the share.
+	e.World().DefaultSenderEmailsToday = 0
+	e.setUsers(append(append(base, newcomers("cohort", 20)...), newcomers("late", 11)...))
+	p := e.preview()
+	require.Error(t, p.Err, "the failed deployment must not have recorded its users as invited")
+	assert.Contains(t, strings.Join(p.Diags, "\n"), "new users")
+
+	// The ten alone go through.
+	e.setUsers(append(base, newcomers("cohort", 20)...))
+	r = e.mustUp()
+	assert.Len(t, r.on(typeUser), 10)
+}

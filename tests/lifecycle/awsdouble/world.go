@@ -51,6 +51,9 @@ type World struct {
 	// domain prefixes are global.
 	ForeignBuckets map[string]bool
 	ForeignDomains map[string]bool
+	// DefaultSenderEmailsToday counts the emails Cognito's default sender sent today for the account;
+	// it refuses past DefaultSenderDailyLimit.
+	DefaultSenderEmailsToday int
 	// SESIdentities are the verified SES identities of the account, by ARN.
 	SESIdentities map[string]bool
 	// DataObjects counts the objects users put in the buckets the stack created, by bucket name.
@@ -165,13 +168,17 @@ const (
 	// The stack sends no CloudFront logs any more; the rule stays as a guard against their return.
 	FactCloudFrontLogBucketACLs = "the standard-logging bucket must have ACLs enabled"
 	FactSESIdentityVerified     = "the SES identity must exist and be verified"
+	FactDefaultSenderQuota      = "the default email sender has a daily quota"
 )
+
+// DefaultSenderDailyLimit is the default sender's quota (the user pool table's fact).
+const DefaultSenderDailyLimit = 50
 
 // Facts lists, per resource type, the account rules the double enforces.
 var Facts = map[string][]string{
 	tokenUserPoolDomain: {FactOneDomainPerPool, FactDomainPrefixesGlobal},
 	tokenUser:           {FactUsernamesUnique},
-	tokenUserPool:       {FactDeletionProtection, FactPoolWithDomain, FactSESIdentityVerified},
+	tokenUserPool:       {FactDeletionProtection, FactPoolWithDomain, FactSESIdentityVerified, FactDefaultSenderQuota},
 	tokenBucket:         {FactBucketNamesGlobal, FactBucketNotEmpty},
 	tokenLogging:        {FactLogTargetRegion},
 	tokenDistribution:   {FactCloudFrontLogBucketACLs},
@@ -193,6 +200,17 @@ func (w *World) admitCreate(token, region string, in map[string]any) error {
 			return str(o.Inputs, "userPoolId") == pool && strings.ToLower(str(o.Inputs, "username")) == name
 		}) != nil {
 			return refusal(token, FactUsernamesUnique, "UsernameExistsException: An account with the given email already exists.")
+		}
+		// The invitation is an email of the pool's sender.
+		if p, ok := w.get(tokenUserPool, pool); ok {
+			email, _ := p.Inputs["emailConfiguration"].(map[string]any)
+			if str(email, "emailSendingAccount") != "DEVELOPER" {
+				if w.DefaultSenderEmailsToday >= DefaultSenderDailyLimit {
+					return refusal(tokenUserPool, FactDefaultSenderQuota, "LimitExceededException: Exceeded daily email limit for the operation or the account. "+
+						"If a higher limit is required, please configure your user pool to use your own Amazon SES configuration for sending email.")
+				}
+				w.DefaultSenderEmailsToday++
+			}
 		}
 	case tokenBucket:
 		name := str(in, "bucket")
