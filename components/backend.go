@@ -24,6 +24,8 @@ type Backend struct {
 	IdentityPool *IdentityPool
 	DataBuckets  *DataBuckets
 	ConfigSite   *ConfigSite
+	// AuditTrail is nil unless the config enables it.
+	AuditTrail *AuditTrail
 
 	// OAuthConfig is oauth-config.json as published at the provisioning URL (the first callback
 	// port's); a secret when it holds a client secret.
@@ -114,6 +116,25 @@ func NewBackend(ctx *pulumi.Context, name string, args *BackendArgs, opts ...pul
 	}, parent)
 	if err != nil {
 		return nil, err
+	}
+
+	if a := cfg.AuditTrail; a != nil {
+		account := identityPool.RoleARN.ApplyT(AccountOf).(pulumi.StringOutput)
+		c.AuditTrail, err = NewAuditTrail(ctx, name+"-audit", &AuditTrailArgs{
+			Name:            cfg.ResourcePrefix() + "-audit",
+			Region:          cfg.Region,
+			AccountID:       account,
+			Buckets:         stackconfig.TrailBuckets(cfg.Buckets),
+			LogBucket:       a.LogBucket,
+			RetentionDays:   a.RetentionDays,
+			ObjectLock:      string(a.ObjectLock),
+			KMSKeyARN:       a.KMSKeyARN,
+			AccessLogBucket: cfg.AccessLogBucket,
+			Tags:            cfg.Tags,
+		}, parent)
+		if err != nil {
+			return nil, err
+		}
 	}
 
 	// One config file per callback port: IGV uses only redirect_uris[0].

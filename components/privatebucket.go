@@ -27,6 +27,9 @@ type PrivateBucketArgs struct {
 	ForceDestroy bool
 	// Tags for the bucket. Optional.
 	Tags map[string]string
+	// ObjectLockEnabled creates the bucket able to hold Object Lock retention, which S3 allows only at
+	// creation; the retention itself is a separate setting. Optional, default false.
+	ObjectLockEnabled bool
 	// Irreplaceable makes the bucket ignore later changes of the inputs that would replace it
 	// (ReplacingInputs): a code change that would replace it applies only to buckets created after it.
 	// For buckets of data, which must never be replaced. Optional, default false.
@@ -46,10 +49,14 @@ type PrivateBucket struct {
 
 	BucketName pulumi.StringOutput `pulumi:"bucketName"`
 	ARN        pulumi.StringOutput `pulumi:"arn"`
+	// Bucket is the bucket resource, for settings its owner adds.
+	Bucket *s3.BucketV2
 	// RegionalDomainName is the bucket's regional endpoint, the CloudFront origin form.
 	RegionalDomainName pulumi.StringOutput `pulumi:"regionalDomainName"`
 	// PublicAccessBlock is what a bucket policy must wait for: S3 rejects concurrent changes.
 	PublicAccessBlock *s3.BucketPublicAccessBlock
+	// Versioning is what an Object Lock configuration must wait for.
+	Versioning *s3.BucketVersioningV2
 }
 
 // NewPrivateBucket registers the bucket and its hardening.
@@ -71,6 +78,9 @@ func NewPrivateBucket(ctx *pulumi.Context, name string, args *PrivateBucketArgs,
 	}
 	if args.BucketName != "" {
 		bucketArgs.Bucket = pulumi.String(args.BucketName)
+	}
+	if args.ObjectLockEnabled {
+		bucketArgs.ObjectLockEnabled = pulumi.Bool(true)
 	}
 	bucketOpts := append(childOpts, pulumi.Protect(args.Protect))
 	if args.Irreplaceable {
@@ -127,10 +137,11 @@ func NewPrivateBucket(ctx *pulumi.Context, name string, args *PrivateBucketArgs,
 		return nil, fmt.Errorf("bucket %s: encryption: %w", name, err)
 	}
 
-	if _, err := s3.NewBucketVersioningV2(ctx, name+"-versioning", &s3.BucketVersioningV2Args{
+	versioning, err := s3.NewBucketVersioningV2(ctx, name+"-versioning", &s3.BucketVersioningV2Args{
 		Bucket:                  bucket.ID(),
 		VersioningConfiguration: &s3.BucketVersioningV2VersioningConfigurationArgs{Status: pulumi.String("Enabled")},
-	}, childOpts...); err != nil {
+	}, childOpts...)
+	if err != nil {
 		return nil, fmt.Errorf("bucket %s: versioning: %w", name, err)
 	}
 
@@ -145,10 +156,12 @@ func NewPrivateBucket(ctx *pulumi.Context, name string, args *PrivateBucketArgs,
 		}
 	}
 
+	c.Bucket = bucket
 	c.BucketName = bucket.ID().ToStringOutput()
 	c.ARN = bucket.Arn
 	c.RegionalDomainName = bucket.BucketRegionalDomainName
 	c.PublicAccessBlock = pab
+	c.Versioning = versioning
 	if err := ctx.RegisterResourceOutputs(c, pulumi.Map{
 		"bucketName":         c.BucketName,
 		"arn":                c.ARN,

@@ -37,6 +37,10 @@ type CIScope struct {
 	IAMPath string
 	// ConfigBucketPattern matches the auto-named config buckets, e.g. "igv-config-*".
 	ConfigBucketPattern string
+	// AuditBucketPattern matches the audit log bucket the stack creates, e.g. "igv-audit-logs-*".
+	AuditBucketPattern string
+	// TrailPattern matches the stack's CloudTrail trails by name, e.g. "igv-aws-backend-*-audit*".
+	TrailPattern string
 	// DataBucketPatterns match the data buckets the stack may create, e.g. "genomics-lab-*".
 	DataBucketPatterns []string
 	// StateBucket holds a self-managed Pulumi backend ("" with Pulumi Cloud).
@@ -66,13 +70,19 @@ func (s CIScope) distributions() string {
 func (s CIScope) originAccessControls() string {
 	return fmt.Sprintf("arn:aws:cloudfront::%s:origin-access-control/*", s.AccountID)
 }
+func (s CIScope) trails() string {
+	return fmt.Sprintf("arn:aws:cloudtrail:%s:%s:trail/%s", s.Region, s.AccountID, s.TrailPattern)
+}
 func (s CIScope) buckets() []string {
-	out := []string{BucketARN(s.ConfigBucketPattern)}
+	out := []string{BucketARN(s.ConfigBucketPattern), BucketARN(s.AuditBucketPattern)}
 	for _, p := range s.DataBucketPatterns {
 		out = append(out, BucketARN(p))
 	}
 	return out
 }
+
+// Read-only actions on the stack's trails.
+var trailReadActions = []string{"cloudtrail:GetEventSelectors", "cloudtrail:GetTrail", "cloudtrail:GetTrailStatus", "cloudtrail:ListTags"}
 
 // Read-only actions on the bucket configuration the stack manages (never on objects of data buckets).
 var bucketReadActions = []string{
@@ -111,6 +121,9 @@ func CIPreview(s CIScope) Document {
 				"cloudfront:GetDistribution", "cloudfront:GetDistributionConfig", "cloudfront:GetOriginAccessControl",
 				"cloudfront:GetOriginAccessControlConfig", "cloudfront:ListTagsForResource",
 			})},
+		{Sid: "ReadAuditTrails", Effect: Allow, Resource: Values{s.trails()}, Action: sortedUnique(trailReadActions)},
+		// DescribeTrails has no resource-level permission.
+		{Sid: "DescribeAuditTrails", Effect: Allow, Resource: Values{"*"}, Action: Values{"cloudtrail:DescribeTrails"}},
 	}
 	if s.AccessLogBucket != "" {
 		statements = append(statements, s.checkAccessLogBucket())
@@ -207,6 +220,16 @@ func CIDeploy(s CIScope) Document {
 			"s3:DeleteObject", "s3:DeleteObjectVersion", "s3:GetObject", "s3:GetObjectTagging", "s3:PutObject",
 			"s3:PutObjectTagging",
 		})},
+		// The audit log bucket is created lock-capable, with its retention and lock; it is retained on
+		// delete, never deleted, and the role writes and reads none of its logs.
+		{Sid: "ConfigureAuditLogBucket", Effect: Allow, Resource: Values{BucketARN(s.AuditBucketPattern)}, Action: sortedUnique([]string{
+			"s3:PutBucketObjectLockConfiguration", "s3:PutLifecycleConfiguration",
+		})},
+		{Sid: "ManageAuditTrails", Effect: Allow, Resource: Values{s.trails()}, Action: sortedUnique(append([]string{
+			"cloudtrail:AddTags", "cloudtrail:CreateTrail", "cloudtrail:DeleteTrail", "cloudtrail:PutEventSelectors",
+			"cloudtrail:RemoveTags", "cloudtrail:StartLogging", "cloudtrail:StopLogging", "cloudtrail:UpdateTrail",
+		}, trailReadActions...))},
+		{Sid: "DescribeAuditTrails", Effect: Allow, Resource: Values{"*"}, Action: Values{"cloudtrail:DescribeTrails"}},
 		{Sid: "ManageDistributions", Effect: Allow, Resource: sortedUnique([]string{s.distributions(), s.originAccessControls()}),
 			Action: sortedUnique([]string{
 				"cloudfront:CreateDistribution", "cloudfront:CreateOriginAccessControl", "cloudfront:DeleteDistribution",

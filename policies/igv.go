@@ -95,3 +95,26 @@ func AccessLogDelivery(logBucket, prefix, accountID string) Statement {
 		Condition: Conditions{"StringEquals": {"aws:SourceAccount": {accountID}}},
 	}
 }
+
+// CloudTrailDelivery are the statements a log bucket's policy needs for the given trails to deliver to
+// it (CloudTrail checks them at CreateTrail): reading the bucket's ACL, and writing under
+// AWSLogs/ACCOUNT/ with the owner in full control, both only for these trails (aws:SourceArn).
+func CloudTrailDelivery(bucket, accountID string, trailARNs []string) []Statement {
+	trails := Conditions{"StringEquals": {"aws:SourceArn": sortedUnique(trailARNs)}}
+	write := Conditions{"StringEquals": {
+		"aws:SourceArn": sortedUnique(trailARNs),
+		"s3:x-amz-acl":  {"bucket-owner-full-control"},
+	}}
+	principal := Principals{"Service": {"cloudtrail.amazonaws.com"}}
+	return []Statement{
+		{Sid: "AWSCloudTrailAclCheck", Effect: Allow, Principal: principal, Action: Values{"s3:GetBucketAcl"},
+			Resource: Values{BucketARN(bucket)}, Condition: trails},
+		{Sid: "AWSCloudTrailWrite", Effect: Allow, Principal: principal, Action: Values{"s3:PutObject"},
+			Resource: Values{BucketARN(bucket) + "/AWSLogs/" + accountID + "/*"}, Condition: write},
+	}
+}
+
+// TrailARN is a CloudTrail trail's ARN.
+func TrailARN(region, accountID, name string) string {
+	return "arn:aws:cloudtrail:" + region + ":" + accountID + ":trail/" + name
+}

@@ -54,11 +54,11 @@ func NewUsers(cfg *stackconfig.Config, previous []string) []string {
 // Which users are new is read from the stack's own previous deployment, through a stack reference to
 // itself: its InvitedUsersOutput, as the last deployment left it (a deployment that failed keeps the
 // record of the one before, since the record waits for every user). A stack never deployed has none.
-func checkInvitations(ctx *pulumi.Context, cfg *stackconfig.Config) []stackconfig.Problem {
+func checkInvitations(ctx *pulumi.Context, cfg *stackconfig.Config, last *lastDeployment) []stackconfig.Problem {
 	if cfg.EmailSender != nil || len(cfg.Users) == 0 {
 		return nil
 	}
-	previous, known, err := previousInvitations(ctx)
+	previous, known, err := last.invitations()
 	if err != nil {
 		return []stackconfig.Problem{{Key: stackconfig.KeyUsers, Why: "the stack's previous deployment cannot be read to count new users: " + firstLine(err),
 			Fix: "check access to the Pulumi backend; the stack reads its own outputs"}}
@@ -84,29 +84,51 @@ func checkInvitations(ctx *pulumi.Context, cfg *stackconfig.Config) []stackconfi
 	}}
 }
 
-// previousInvitations reads InvitedUsersOutput of the stack's last deployment. known is false when that
+// lastDeployment reads the stack's own last deployment, through a stack reference to itself made on
+// first use: one reference however many checks read it.
+type lastDeployment struct {
+	ctx *pulumi.Context
+	ref *pulumi.StackReference
+}
+
+func (l *lastDeployment) output(name string) (*pulumi.StackReferenceOutputDetails, error) {
+	if l.ref == nil {
+		self := fmt.Sprintf("%s/%s/%s", l.ctx.Organization(), l.ctx.Project(), l.ctx.Stack())
+		ref, err := pulumi.NewStackReference(l.ctx, "previous-deployment", &pulumi.StackReferenceArgs{Name: pulumi.String(self)})
+		if err != nil {
+			return nil, err
+		}
+		l.ref = ref
+	}
+	return l.ref.GetOutputDetails(name)
+}
+
+// value is an output's value, secret or not (nil when absent).
+func (l *lastDeployment) value(name string) (any, error) {
+	d, err := l.output(name)
+	if err != nil || d == nil {
+		return nil, err
+	}
+	if d.Value != nil {
+		return d.Value, nil
+	}
+	return d.SecretValue, nil
+}
+
+// invitations reads InvitedUsersOutput of the stack's last deployment. known is false when that
 // deployment predates the output (it had other outputs, but not this one): then nothing can be counted.
-func previousInvitations(ctx *pulumi.Context) (invited []string, known bool, err error) {
-	name := fmt.Sprintf("%s/%s/%s", ctx.Organization(), ctx.Project(), ctx.Stack())
-	ref, err := pulumi.NewStackReference(ctx, "previous-deployment", &pulumi.StackReferenceArgs{Name: pulumi.String(name)})
+func (l *lastDeployment) invitations() (invited []string, known bool, err error) {
+	value, err := l.value(InvitedUsersOutput)
 	if err != nil {
 		return nil, false, err
 	}
-	details, err := ref.GetOutputDetails(InvitedUsersOutput)
-	if err != nil {
-		return nil, false, err
-	}
-	if details == nil || (details.Value == nil && details.SecretValue == nil) {
+	if value == nil {
 		// Never deployed, or deployed before the output existed: an older deployment has a userPoolId.
-		pool, err := ref.GetOutputDetails("userPoolId")
+		pool, err := l.value("userPoolId")
 		if err != nil {
 			return nil, false, err
 		}
-		return nil, pool == nil || pool.Value == nil, nil
-	}
-	value := details.Value
-	if value == nil {
-		value = details.SecretValue
+		return nil, pool == nil, nil
 	}
 	list, _ := value.([]any)
 	for _, v := range list {

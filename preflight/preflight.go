@@ -29,7 +29,9 @@ func Check(ctx *pulumi.Context, cfg *stackconfig.Config, sources []string) error
 	if cfg.AccessLogBucket != "" {
 		problems = append(problems, checkLogBucket(ctx, cfg, sources)...)
 	}
-	problems = append(problems, checkInvitations(ctx, cfg)...)
+	last := &lastDeployment{ctx: ctx}
+	problems = append(problems, checkInvitations(ctx, cfg, last)...)
+	problems = append(problems, checkAuditLock(cfg, last)...)
 	if len(problems) > 0 {
 		return &stackconfig.Error{Stack: cfg.Stack, Problems: problems}
 	}

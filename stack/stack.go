@@ -24,6 +24,8 @@ const (
 	OutputDistributionID       = "distributionId"
 	OutputOAuthConfig          = "oauthConfig"
 	OutputInvitedUsers         = preflight.InvitedUsersOutput
+	OutputAuditTrailARNs       = "auditTrailArns"
+	OutputAuditLogBucket       = "auditLogBucket"
 )
 
 // BackendName names the backend component; every resource name of the stack starts with it.
@@ -32,6 +34,12 @@ const BackendName = "igv"
 // ConfigBucketNamePattern matches the config bucket's name: Pulumi auto-names it after the ConfigSite
 // ("igv-config") with a random suffix. The CI deploy role may manage buckets of this name.
 const ConfigBucketNamePattern = BackendName + "-config-*"
+
+// AuditBucketNamePattern matches the audit log bucket the stack creates (auto-named after the AuditTrail).
+const AuditBucketNamePattern = BackendName + "-audit-logs-*"
+
+// AuditTrailNamePattern matches the stack's trails, "<project>-<stack>-audit[-N]", for any stack.
+const AuditTrailNamePattern = stackconfig.Namespace + "-*-audit*"
 
 // Program loads and validates the configuration, builds the backend and returns the stack outputs.
 // The mock engine discards exports, so the outputs are returned for the caller to export or record.
@@ -51,7 +59,7 @@ func Program(ctx *pulumi.Context) (pulumi.Map, error) {
 	if _, err := components.NewDestroyGuard(ctx, BackendName+"-destroy-guard", tracker.Resources(), cfg.Protect); err != nil {
 		return nil, err
 	}
-	return pulumi.Map{
+	outputs := pulumi.Map{
 		OutputProvisioningURL:      b.ConfigSite.ProvisioningURL,
 		OutputProvisioningURLs:     b.ConfigSite.ProvisioningURLs,
 		OutputHostedUIURL:          b.HostedUIURL,
@@ -66,13 +74,24 @@ func Program(ctx *pulumi.Context) (pulumi.Map, error) {
 		OutputInvitedUsers: b.UserPool.CreatedUsers.ApplyT(func(emails []string) []string {
 			return preflight.Record(emails)
 		}).(pulumi.StringArrayOutput),
-	}, nil
+	}
+	if a := b.AuditTrail; a != nil {
+		outputs[OutputAuditTrailARNs] = a.TrailARNs
+		outputs[OutputAuditLogBucket] = a.LogBucket
+		if preflight.AuditLock(cfg) != "" {
+			outputs[preflight.AuditLockOutput] = a.Lock
+		}
+	}
+	return outputs, nil
 }
 
 // logSources are the buckets that send server access logs: the created data buckets and the config
 // bucket (auto-named, so a pattern).
 func logSources(cfg *stackconfig.Config) []string {
 	sources := []string{ConfigBucketNamePattern}
+	if a := cfg.AuditTrail; a != nil && a.LogBucket == "" {
+		sources = append(sources, AuditBucketNamePattern)
+	}
 	for _, b := range cfg.Buckets {
 		if b.Create {
 			sources = append(sources, b.Name)

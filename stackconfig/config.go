@@ -34,6 +34,7 @@ const (
 	KeyRoleBoundaryARN      = Namespace + ":roleBoundaryArn"
 	KeyEmailSender          = Namespace + ":emailSender"
 	KeyInvitationsPerDeploy = Namespace + ":invitationsPerDeployment"
+	KeyAuditTrail           = Namespace + ":auditTrail"
 )
 
 // Keys are every key the program reads.
@@ -41,7 +42,7 @@ var Keys = []string{
 	KeyRegion, KeyDomainPrefix, KeyCallbackPorts, KeyClientSecret, KeyMFA, KeyPasswordMinLength,
 	KeyDeletionProtection, KeyThreatProtection, KeyProtect, KeyUsers, KeyBuckets, KeyTags, KeyPriceClass,
 	KeyAccessLogBucket, KeyConfigDomain, KeyConfigCertificateARN, KeyMaxManagedPolicies, KeyRoleBoundaryARN,
-	KeyEmailSender, KeyInvitationsPerDeploy,
+	KeyEmailSender, KeyInvitationsPerDeploy, KeyAuditTrail,
 }
 
 // Defaults of the optional keys, as text the way Pulumi passes them. Pulumi.yaml declares the same
@@ -63,6 +64,7 @@ var Defaults = map[string]string{
 	KeyRoleBoundaryARN:      "",
 	KeyEmailSender:          "{}",
 	KeyInvitationsPerDeploy: "20",
+	KeyAuditTrail:           "{}",
 	KeyUsers:                "[]",
 	KeyTags:                 "{}",
 }
@@ -134,7 +136,45 @@ type Config struct {
 	// InvitationsPerDeployment is how many new users one deployment may invite through Cognito's
 	// default sender, which sends at most DefaultSenderDailyLimit emails a day.
 	InvitationsPerDeployment int
+	// AuditTrail, when enabled, records who read which object of the data buckets (CloudTrail).
+	AuditTrail *AuditTrail
 }
+
+// ObjectLock is the Object Lock mode of the audit log bucket's default retention.
+type ObjectLock string
+
+const (
+	ObjectLockNone       ObjectLock = "NONE"
+	ObjectLockGovernance ObjectLock = "GOVERNANCE"
+	ObjectLockCompliance ObjectLock = "COMPLIANCE"
+)
+
+// AuditTrail is a CloudTrail trail recording the STS calls that hand out IGV credentials and every read
+// and listing of the data buckets, delivered to an S3 bucket.
+type AuditTrail struct {
+	Enabled bool `json:"enabled"`
+	// LogBucket is an existing bucket for the logs, which the stack never modifies; empty: the stack
+	// creates one, lock-capable, retained on delete.
+	LogBucket string `json:"logBucket,omitempty"`
+	// RetentionDays is how long the logs are kept (and locked, with ObjectLock).
+	RetentionDays int `json:"retentionDays,omitempty"`
+	// KMSKeyARN encrypts the log files with this key (SSE-KMS); empty: SSE-S3.
+	KMSKeyARN string `json:"kmsKeyArn,omitempty"`
+	// ObjectLock is the default retention mode of the created log bucket.
+	ObjectLock ObjectLock `json:"objectLock,omitempty"`
+}
+
+// Audit trail limits.
+const (
+	// DefaultAuditRetentionDays keeps logs a year unless configured.
+	DefaultAuditRetentionDays = 365
+	// MaxSelectorValuesPerTrail is CloudTrail's hard cap on the values of a trail's advanced event
+	// selectors; with one value per data bucket, a trail covers at most this many buckets.
+	MaxSelectorValuesPerTrail = 500
+	// MaxAuditTrails is how many trails the stack may use: CloudTrail allows 5 per region and account,
+	// one left for the account's own.
+	MaxAuditTrails = 4
+)
 
 // DefaultSenderDailyLimit is how many emails Cognito's default sender sends a day per account, password
 // resets and resent invitations included.

@@ -101,6 +101,9 @@ func Parse(project, stack string, raw map[string]string) (*Config, error) {
 	if v, _ := get(KeyEmailSender); v != "" && v != "{}" {
 		c.EmailSender = parseEmailSender(v, c.Region, &ps)
 	}
+	if v, _ := get(KeyAuditTrail); v != "" && v != "{}" {
+		c.AuditTrail = parseAuditTrail(v, c, &ps)
+	}
 
 	// The packing check needs valid buckets and a valid quota; otherwise its message would mislead.
 	if len(ps) == 0 {

@@ -143,6 +143,10 @@ func Shape(typ, name, urn, region string, inputs resource.PropertyMap) (string, 
 		nameOrAuto()
 		id = "E" + token(urn, "id", upperAlnum, 13)
 		set("etag", "E"+token(urn, "etag", upperAlnum, 13))
+	case "aws:cloudtrail/trail:Trail":
+		id = nameOrAuto()
+		set("arn", fmt.Sprintf("arn:aws:cloudtrail:%s:%s:trail/%s", region, Account, id))
+		set("homeRegion", region)
 	case "aws:cloudfront/distribution:Distribution":
 		id = "E" + token(urn, "id", upperAlnum, 13)
 		set("arn", fmt.Sprintf("arn:aws:cloudfront::%s:distribution/%s", Account, id))

@@ -133,7 +133,7 @@ func TestCIPoliciesUseWildcardActionsOnlyForReading(t *testing.T) {
 			}
 			for _, res := range s.Resource {
 				if res == "*" {
-					assert.Contains(t, []string{"CreatePools", "ReadUserPoolDomains"}, s.Sid,
+					assert.Contains(t, []string{"CreatePools", "ReadUserPoolDomains", "DescribeAuditTrails"}, s.Sid,
 						"%s: * only for actions without resource-level permissions", kind)
 				}
 			}
@@ -357,4 +357,32 @@ func TestDeployRoleMayCreateOnlyCognitosEmailServiceLinkedRole(t *testing.T) {
 		map[string][]string{"iam:AWSServiceName": {"elasticloadbalancing.amazonaws.com"}}))
 	_, _, preview := ciRole(t, ciResult(t, nil), "preview")
 	assert.False(t, allowed(t, preview, "iam:CreateServiceLinkedRole", role, cognitoEmail), "the preview role creates nothing")
+}
+
+// The deploy role can create exactly the audit trail, its log bucket and its settings, and no more:
+// not another trail, not the logs themselves, not the bucket's deletion.
+func TestDeployRoleManagesExactlyTheAuditTrailAndItsBucket(t *testing.T) {
+	_, _, perms := ciRole(t, ciResult(t, nil), "deploy")
+	can := func(action, resource string) bool { return allowed(t, perms, action, resource, nil) }
+	trail := "arn:aws:cloudtrail:eu-west-2:123456789012:trail/igv-aws-backend-prod-audit"
+	for _, a := range []string{"CreateTrail", "PutEventSelectors", "StartLogging", "UpdateTrail", "AddTags", "DeleteTrail", "GetTrail"} {
+		assert.True(t, can("cloudtrail:"+a, trail), a)
+		assert.True(t, can("cloudtrail:"+a, trail+"-2"), "%s on the second trail", a)
+	}
+	assert.False(t, can("cloudtrail:StopLogging", "arn:aws:cloudtrail:eu-west-2:123456789012:trail/organization-trail"),
+		"the account's other trails are not the stack's")
+	assert.False(t, can("cloudtrail:DeleteTrail", "arn:aws:cloudtrail:us-east-1:123456789012:trail/igv-aws-backend-prod-audit"), "other regions")
+	bucket := "arn:aws:s3:::igv-audit-logs-98ac0da"
+	for _, a := range []string{"CreateBucket", "PutBucketObjectLockConfiguration", "PutLifecycleConfiguration", "PutBucketPolicy", "PutBucketVersioning"} {
+		assert.True(t, can("s3:"+a, bucket), a)
+	}
+	assert.False(t, can("s3:DeleteBucket", bucket), "the log bucket is retained, never deleted")
+	assert.False(t, can("s3:GetObject", bucket+"/AWSLogs/123456789012/CloudTrail/eu-west-2/2026/11/30/x.json.gz"), "no reading the logs")
+	assert.False(t, can("s3:DeleteObject", bucket+"/AWSLogs/123456789012/CloudTrail/eu-west-2/2026/11/30/x.json.gz"), "nor deleting them")
+	assert.False(t, can("s3:PutBucketObjectLockConfiguration", "arn:aws:s3:::genomics-lab-wgs-2026"), "locks only on the audit bucket")
+	assert.False(t, can("s3:BypassGovernanceRetention", bucket))
+
+	_, _, preview := ciRole(t, ciResult(t, nil), "preview")
+	assert.True(t, allowed(t, preview, "cloudtrail:GetEventSelectors", trail, nil))
+	assert.False(t, allowed(t, preview, "cloudtrail:StopLogging", trail, nil))
 }

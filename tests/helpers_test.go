@@ -230,3 +230,6 @@ func readmeText(t testing.TB) string {
 	require.NoError(t, err)
 	return string(b)
 }
+
+// synthRunErr synthesizes a stack that may fail.
+func synthRunErr(st synth.Stack) (*synth.Result, error) { return synth.Run(stack.Program, st) }

@@ -143,6 +143,8 @@ func Program(ctx *pulumi.Context) (pulumi.Map, error) {
 			Region:              cfg.Region,
 			IAMPath:             components.DefaultRolePath,
 			ConfigBucketPattern: stack.ConfigBucketNamePattern,
+			AuditBucketPattern:  stack.AuditBucketNamePattern,
+			TrailPattern:        stack.AuditTrailNamePattern,
 			DataBucketPatterns:  cfg.DataBucketPatterns,
 			StateBucket:         cfg.StateBucket,
 			AccessLogBucket:     cfg.AccessLogBucket,

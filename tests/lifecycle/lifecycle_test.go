@@ -29,6 +29,9 @@ const (
 	typeLogging        = "aws:s3/bucketLoggingV2:BucketLoggingV2"
 	typeObject         = "aws:s3/bucketObjectv2:BucketObjectv2"
 	typeDistribution   = "aws:cloudfront/distribution:Distribution"
+	typeTrail          = "aws:cloudtrail/trail:Trail"
+	typeObjectLock     = "aws:s3/bucketObjectLockConfigurationV2:BucketObjectLockConfigurationV2"
+	typeLifecycle      = "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2"
 )
 
 var exampleStacks = []string{"dev", "prod"}

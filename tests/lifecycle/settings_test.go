@@ -121,7 +121,7 @@ func TestTurningAccessLoggingOffTurnsItOffInAWS(t *testing.T) {
 	e.set(stackconfig.KeyAccessLogBucket, nil)
 	r := e.mustUp()
 	assertOps(t, r, "delete "+typeLogging+"::igv-data-"+bucket+"-access-logging",
-		"delete "+typeLogging+"::igv-config-access-logging")
+		"delete "+typeLogging+"::igv-config-access-logging", "delete "+typeLogging+"::igv-audit-logs-access-logging")
 	assert.Nil(t, e.World().BucketSetting(typeLogging, bucket), "S3 still logs the bucket: the logging resource was retained")
 	assertPoolAndDataSafe(t, e, r)
 }

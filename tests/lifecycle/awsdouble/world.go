@@ -19,6 +19,10 @@ const (
 	tokenObject         = "aws:s3/bucketObjectv2:BucketObjectv2"
 	tokenLogging        = "aws:s3/bucketLoggingV2:BucketLoggingV2"
 	tokenDistribution   = "aws:cloudfront/distribution:Distribution"
+	tokenTrail          = "aws:cloudtrail/trail:Trail"
+	tokenObjectLock     = "aws:s3/bucketObjectLockConfigurationV2:BucketObjectLockConfigurationV2"
+	tokenBucketPolicy   = "aws:s3/bucketPolicy:BucketPolicy"
+	tokenVersioning     = "aws:s3/bucketVersioningV2:BucketVersioningV2"
 )
 
 // Object is one resource that exists in the simulated account.
@@ -169,6 +173,8 @@ const (
 	FactCloudFrontLogBucketACLs = "the standard-logging bucket must have ACLs enabled"
 	FactSESIdentityVerified     = "the SES identity must exist and be verified"
 	FactDefaultSenderQuota      = "the default email sender has a daily quota"
+	FactTrailChecksBucketPolicy = "CreateTrail checks the bucket policy"
+	FactObjectLockVersioned     = "Object Lock needs a versioned bucket"
 )
 
 // DefaultSenderDailyLimit is the default sender's quota (the user pool table's fact).
@@ -182,6 +188,8 @@ var Facts = map[string][]string{
 	tokenBucket:         {FactBucketNamesGlobal, FactBucketNotEmpty},
 	tokenLogging:        {FactLogTargetRegion},
 	tokenDistribution:   {FactCloudFrontLogBucketACLs},
+	tokenTrail:          {FactTrailChecksBucketPolicy},
+	tokenObjectLock:     {FactObjectLockVersioned},
 }
 
 func (w *World) admitCreate(token, region string, in map[string]any) error {
@@ -226,11 +234,45 @@ func (w *World) admitCreate(token, region string, in map[string]any) error {
 	if err := w.admitEmail(token, in); err != nil {
 		return err
 	}
+	if err := w.admitAudit(token, in); err != nil {
+		return err
+	}
 	return w.admitLogging(token, region, in)
+}
+
+// admitAudit applies what CloudTrail and S3 Object Lock check when a trail or a lock is set up.
+func (w *World) admitAudit(token string, in map[string]any) error {
+	switch token {
+	case tokenTrail:
+		bucket := str(in, "s3BucketName")
+		policy := ""
+		if ext := w.External[bucket]; ext != nil {
+			policy = ext.Policy
+		} else if p := w.BucketSetting(tokenBucketPolicy, bucket); p != nil {
+			policy = str(p.Inputs, "policy")
+		}
+		if !strings.Contains(policy, "cloudtrail.amazonaws.com") || !strings.Contains(policy, "trail/"+str(in, "name")) {
+			return refusal(token, FactTrailChecksBucketPolicy, "InsufficientS3BucketPolicyException: Incorrect S3 bucket policy is detected for bucket: "+bucket)
+		}
+	case tokenObjectLock:
+		bucket := str(in, "bucket")
+		status := ""
+		if v := w.BucketSetting(tokenVersioning, bucket); v != nil {
+			config, _ := v.Inputs["versioningConfiguration"].(map[string]any)
+			status = str(config, "status")
+		}
+		if status != "Enabled" {
+			return refusal(token, FactObjectLockVersioned, "InvalidBucketState: Versioning must be 'Enabled' on the bucket to apply a Object Lock configuration")
+		}
+	}
+	return nil
 }
 
 func (w *World) admitUpdate(token, region string, in map[string]any) error {
 	if err := w.admitEmail(token, in); err != nil {
+		return err
+	}
+	if err := w.admitAudit(token, in); err != nil {
 		return err
 	}
 	return w.admitLogging(token, region, in)
