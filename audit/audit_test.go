@@ -159,7 +159,8 @@ func TestAReadIsReportedWithTheTrustedIdentityAndTheClaimedEmailOfItsLogin(t *te
 		}
 	}
 	want := Row{IdentityID: jane, ClaimedEmail: "jane.doe@genomics-lab.example.org", SessionName: "jane.doe@genomics-lab.example.org",
-		AccessKeyID: "ASIAJANE", Object: "s3://clinical/" + cram, First: at(9, 2), Last: at(9, 4), Reads: 2, Bytes: 1024000, Matched: true}
+		AccessKeyID: "ASIAJANE", Principal: "arn:aws:sts::" + account + ":assumed-role/" + roleName + "/jane.doe@genomics-lab.example.org",
+		Object: "s3://clinical/" + cram, First: at(9, 2), Last: at(9, 4), Reads: 2, Bytes: 1024000, Matched: true}
 	if got != want {
 		t.Errorf("row = %+v\nwant  %+v", got, want)
 	}
@@ -308,20 +309,78 @@ func TestTheCommandWaitsForLateDeliveriesAndWritesCSV(t *testing.T) {
 		Sleep: func(_ context.Context, d time.Duration) error { slept = d; return nil },
 	}
 	var stdout, stderr bytes.Buffer
-	if code := Main(context.Background(), []string{"-stack", "prod", "-since", "1h", "-format", "csv"}, &stdout, &stderr, deps); code != 0 {
+	if code := Main(context.Background(), []string{"-stack", "prod", "-since", "1h", "-to", "2026-11-30T10:00:00Z", "-format", "csv"}, &stdout, &stderr, deps); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr.String())
 	}
 	if slept != DefaultLateness {
 		t.Errorf("slept %s, want %s for the window that has just ended", slept, DefaultLateness)
 	}
-	want := "identity_id,claimed_email,session_name,access_key_id,object,first,last,reads,bytes,matched\n" +
-		jane + ",jane.doe@genomics-lab.example.org,jane.doe@genomics-lab.example.org,ASIAJANE,s3://clinical/" + cram +
+	want := "identity_id,claimed_email,session_name,access_key_id,principal,object,first,last,reads,bytes,matched\n" +
+		jane + ",jane.doe@genomics-lab.example.org,jane.doe@genomics-lab.example.org,ASIAJANE,arn:aws:sts::" + account + ":assumed-role/" + roleName +
+		"/jane.doe@genomics-lab.example.org,s3://clinical/" + cram +
 		",2026-11-30T09:01:00Z,2026-11-30T09:01:00Z,1,7,true\n"
 	if stdout.String() != want {
 		t.Errorf("csv =\n%s\nwant\n%s", stdout.String(), want)
 	}
 	if !strings.Contains(stderr.String(), "1 log files, 2 events: 1 logins, 1 reads") {
 		t.Errorf("stderr = %q", stderr.String())
+	}
+
+	// A window that ends now is not waited for: its last minutes are said to be incomplete.
+	slept, stdout, stderr = 0, bytes.Buffer{}, bytes.Buffer{}
+	if code := Main(context.Background(), []string{"-stack", "prod", "-since", "1h"}, &stdout, &stderr, deps); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	if slept != 0 || !strings.Contains(stderr.String(), "may be missing") {
+		t.Errorf("slept %s; stderr %q", slept, stderr.String())
+	}
+}
+
+func TestRefusedReadsAreCountedAndOtherPrincipalsNamed(t *testing.T) {
+	c := fakeS3(t)
+	denied := read(at(9, 2), jane, "jane.doe@genomics-lab.example.org", "ASIAJANE", "GetObject", "clinical", "outside/secret.bam", 0)
+	denied["errorCode"] = "AccessDenied"
+	admin := read(at(9, 3), "", "", "AKIAADMIN", "GetObject", "clinical", cram, 9)
+	admin["userIdentity"] = map[string]any{"type": "IAMUser", "arn": "arn:aws:iam::" + account + ":user/lab-admin", "accessKeyId": "AKIAADMIN"}
+	put(t, c, logKey(at(9, 5), "a"), gzipped(t, []map[string]any{loginRecord(at(9, 0), jane, "jane.doe@genomics-lab.example.org", "ASIAJANE"), denied, admin}))
+	r := scan(t, c, query(at(9, 0), at(10, 0)))
+	if r.Denied != 1 || r.Reads != 1 || len(r.Rows) != 1 {
+		t.Fatalf("report = %+v", r)
+	}
+	if row := r.Rows[0]; row.Principal != "arn:aws:iam::"+account+":user/lab-admin" || row.IdentityID != "" {
+		t.Errorf("the admin's read is listed with their ARN: %+v", row)
+	}
+}
+
+// -user finds a person by the identities that logged in under the name: Mallory's reads under Jane's
+// name are hers, and show up when asking for her.
+func TestTheUserFilterFollowsTheTrustedIdentity(t *testing.T) {
+	c := fakeS3(t)
+	put(t, c, logKey(at(9, 5), "a"), gzipped(t, []map[string]any{
+		loginRecord(at(9, 0), mallory, "raj.patel@genomics-lab.example.org", "ASIAMAL1"),
+		loginRecord(at(9, 1), mallory, "jane.doe@genomics-lab.example.org", "ASIAMAL2"),
+		read(at(9, 2), mallory, "jane.doe@genomics-lab.example.org", "ASIAMAL2", "GetObject", "clinical", cram, 1),
+	}))
+	q := query(at(9, 0), at(10, 0))
+	q.User = "raj.patel@genomics-lab.example.org"
+	r := scan(t, c, q)
+	if len(r.Rows) != 1 || r.Rows[0].IdentityID != mallory {
+		t.Errorf("the read made under Jane's name by the identity that logged in as Raj: %+v", r.Rows)
+	}
+}
+
+func TestAWindowAcrossMidnightReadsBothDays(t *testing.T) {
+	c := fakeS3(t)
+	put(t, c, logKey(at(23, 50), "a"), gzipped(t, []map[string]any{
+		loginRecord(at(23, 40), jane, "jane.doe@genomics-lab.example.org", "ASIAJANE"),
+		read(at(23, 45), jane, "jane.doe@genomics-lab.example.org", "ASIAJANE", "GetObject", "clinical", cram, 1),
+	}))
+	put(t, c, logKey(at(24, 10), "b"), gzipped(t, []map[string]any{
+		read(at(24, 5), jane, "jane.doe@genomics-lab.example.org", "ASIAJANE", "GetObject", "clinical", cram, 1),
+	}))
+	r := scan(t, c, query(at(23, 30), at(24, 30)))
+	if len(r.Rows) != 1 || r.Rows[0].Reads != 2 || !r.Rows[0].Matched {
+		t.Errorf("want both reads, joined: %+v", r.Rows)
 	}
 }
 

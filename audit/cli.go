@@ -32,7 +32,8 @@ or a name used by several identities, is flagged as a possible impersonation.
 It reads the log files of the window from S3 (default AWS credential chain; s3:ListBucket on the log
 bucket and s3:GetObject on AWSLogs/*, and kms:Decrypt with a KMS-encrypted trail), looking back an
 hour for the logins of the window's sessions, and forward for CloudTrail's late deliveries, waiting
-for them when the window has just ended. -stack reads the stack's auditLogBucket and auditTrailArns
+for them when -to has just passed. Read attempts AWS refused are counted, not listed; reads by other
+principals than IGV's sessions are listed with their ARN. -stack reads the stack's auditLogBucket and auditTrailArns
 outputs with the Pulumi CLI.
 
 Examples:
@@ -62,7 +63,7 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer, deps Dep
 	format := fs.String("format", "table", "table, csv or json")
 	lookback := fs.Duration("lookback", DefaultLookback, "how far before the window to look for logins")
 	lateness := fs.Duration("lateness", DefaultLateness, "how long after the window CloudTrail may still deliver its events")
-	wait := fs.Bool("wait", true, "wait for late deliveries when the window ended less than -lateness ago")
+	wait := fs.Bool("wait", true, "wait for late deliveries when -to ended less than -lateness ago")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -114,10 +115,17 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer, deps Dep
 		}
 	}
 
-	if wake := q.To.Add(q.Lateness); *wait && wake.After(now) {
-		fmt.Fprintf(stderr, "audit: waiting %s for CloudTrail's late deliveries of the window (-wait=false to skip)\n", wake.Sub(now).Round(time.Second))
-		if err := deps.Sleep(ctx, wake.Sub(now)); err != nil {
-			return fail(err)
+	// A window that ends now is incomplete by nature: say so. One that ended a moment ago (-to) can be
+	// completed by waiting for CloudTrail's late deliveries.
+	if wake := q.To.Add(q.Lateness); wake.After(now) {
+		switch {
+		case *to == "" || !*wait:
+			fmt.Fprintf(stderr, "audit: reads of the last %s may be missing: CloudTrail delivers them minutes late\n", q.Lateness)
+		default:
+			fmt.Fprintf(stderr, "audit: waiting %s for CloudTrail's late deliveries of the window (-wait=false to skip)\n", wake.Sub(now).Round(time.Second))
+			if err := deps.Sleep(ctx, wake.Sub(now)); err != nil {
+				return fail(err)
+			}
 		}
 	}
 	src, err := deps.NewSource(ctx, q.Region)
@@ -128,8 +136,8 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer, deps Dep
 	if err != nil {
 		return fail(err)
 	}
-	fmt.Fprintf(stderr, "audit: %d log files, %d events: %d logins, %d reads (%d whose login is not in the logs); skipped %d files and %d records\n",
-		report.Files, report.Records, report.Logins, report.Reads, report.Unmatched, report.SkippedFiles, report.SkippedRecords)
+	fmt.Fprintf(stderr, "audit: %d log files, %d events: %d logins, %d reads (%d whose login is not in the logs), %d refused; skipped %d files and %d records\n",
+		report.Files, report.Records, report.Logins, report.Reads, report.Unmatched, report.Denied, report.SkippedFiles, report.SkippedRecords)
 	for _, p := range report.Problems {
 		fmt.Fprintln(stderr, "audit: skipped", p)
 	}

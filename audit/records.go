@@ -73,7 +73,7 @@ var readEvents = map[string]bool{
 	"GetObjectAttributes": true, "SelectObjectContent": true,
 }
 
-// isRead reports an S3 read or listing.
+// isRead reports an S3 read or listing (that succeeded or not: see ErrorCode).
 func (r *record) isRead() bool {
 	return r.EventSource == "s3.amazonaws.com" && readEvents[r.EventName]
 }

@@ -22,12 +22,14 @@ type Row struct {
 	// SessionName is the session name in the read's own event.
 	SessionName string `json:"sessionName"`
 	// AccessKeyID names the session (the credentials STS issued at login).
-	AccessKeyID string    `json:"accessKeyId"`
-	Object      string    `json:"object"`
-	First       time.Time `json:"first"`
-	Last        time.Time `json:"last"`
-	Reads       int       `json:"reads"`
-	Bytes       int64     `json:"bytes"`
+	AccessKeyID string `json:"accessKeyId"`
+	// Principal is the reader's ARN: the IGV role's session, or any other principal that read.
+	Principal string    `json:"principal"`
+	Object    string    `json:"object"`
+	First     time.Time `json:"first"`
+	Last      time.Time `json:"last"`
+	Reads     int       `json:"reads"`
+	Bytes     int64     `json:"bytes"`
 	// Matched: the session's login was found, so ClaimedEmail is the login's.
 	Matched bool `json:"matched"`
 }
@@ -45,11 +47,13 @@ type Report struct {
 	Rows  []Row  `json:"rows"`
 	Flags []Flag `json:"flags"`
 	// Files and Records scanned, Logins and Reads found; what was skipped and why.
-	Files          int      `json:"files"`
-	Records        int      `json:"records"`
-	Logins         int      `json:"logins"`
-	Reads          int      `json:"reads"`
-	Unmatched      int      `json:"unmatchedReads"`
+	Files     int `json:"files"`
+	Records   int `json:"records"`
+	Logins    int `json:"logins"`
+	Reads     int `json:"reads"`
+	Unmatched int `json:"unmatchedReads"`
+	// Denied counts read attempts AWS refused (AccessDenied and the like): not in the rows.
+	Denied         int      `json:"deniedReads"`
 	SkippedFiles   int      `json:"skippedFiles"`
 	SkippedRecords int      `json:"skippedRecords"`
 	Problems       []string `json:"problems,omitempty"`
@@ -60,7 +64,7 @@ type login struct {
 }
 
 type rowKey struct {
-	identityID, session, accessKey, object string
+	identityID, session, accessKey, principal, object string
 }
 
 // builder aggregates a stream of records; its memory grows with sessions and objects, not with events.
@@ -96,12 +100,17 @@ func (b *builder) add(r *record) {
 		if b.q.Object != "" && obj != b.q.Object {
 			return
 		}
+		if r.ErrorCode != "" {
+			b.report.Denied++
+			return
+		}
 		b.report.Reads++
 		id := r.UserIdentity.SessionContext.WebIDFederationData.Attributes[attrIdentityID]
-		k := rowKey{identityID: id, session: sessionName(r.UserIdentity.ARN), accessKey: r.UserIdentity.AccessKeyID, object: obj}
+		k := rowKey{identityID: id, session: sessionName(r.UserIdentity.ARN), accessKey: r.UserIdentity.AccessKeyID,
+			principal: r.UserIdentity.ARN, object: obj}
 		row := b.rows[k]
 		if row == nil {
-			row = &Row{IdentityID: k.identityID, SessionName: k.session, AccessKeyID: k.accessKey, Object: obj, First: r.EventTime}
+			row = &Row{IdentityID: k.identityID, SessionName: k.session, AccessKeyID: k.accessKey, Principal: k.principal, Object: obj, First: r.EventTime}
 			b.rows[k] = row
 		}
 		row.Reads++
@@ -143,10 +152,19 @@ func (b *builder) finish() *Report {
 		}
 		note(namesOf, row.IdentityID, strings.ToLower(name))
 		note(identitiesOf, strings.ToLower(name), row.IdentityID)
-		if !matchesUser(b.q, row.ClaimedEmail, row.SessionName) {
-			continue
+	}
+	// A user is who logged in under that name: their identity ids (trusted) are reported whatever name
+	// their sessions used, along with any session that used the name.
+	users := map[string]bool{}
+	for _, l := range b.logins {
+		if b.q.User != "" && strings.EqualFold(l.claimed, b.q.User) {
+			users[l.identityID] = true
 		}
-		b.report.Rows = append(b.report.Rows, *row)
+	}
+	for _, row := range b.rows {
+		if b.q.User == "" || users[row.IdentityID] || matchesUser(b.q, row.ClaimedEmail, row.SessionName) {
+			b.report.Rows = append(b.report.Rows, *row)
+		}
 	}
 	for _, l := range b.logins {
 		note(namesOf, l.identityID, strings.ToLower(l.claimed))
@@ -195,9 +213,9 @@ func (r *Report) Write(w io.Writer, format string) error {
 		return enc.Encode(r)
 	case "csv":
 		cw := csv.NewWriter(w)
-		_ = cw.Write([]string{"identity_id", "claimed_email", "session_name", "access_key_id", "object", "first", "last", "reads", "bytes", "matched"})
+		_ = cw.Write([]string{"identity_id", "claimed_email", "session_name", "access_key_id", "principal", "object", "first", "last", "reads", "bytes", "matched"})
 		for _, row := range r.Rows {
-			_ = cw.Write([]string{row.IdentityID, row.ClaimedEmail, row.SessionName, row.AccessKeyID, row.Object,
+			_ = cw.Write([]string{row.IdentityID, row.ClaimedEmail, row.SessionName, row.AccessKeyID, row.Principal, row.Object,
 				row.First.UTC().Format(time.RFC3339), row.Last.UTC().Format(time.RFC3339),
 				fmt.Sprint(row.Reads), fmt.Sprint(row.Bytes), fmt.Sprint(row.Matched)})
 		}
@@ -208,7 +226,10 @@ func (r *Report) Write(w io.Writer, format string) error {
 		fmt.Fprintln(tw, "IDENTITY\tCLAIMED EMAIL\tOBJECT\tFIRST\tLAST\tREADS\tBYTES\tSESSION")
 		for _, row := range r.Rows {
 			claimed := row.ClaimedEmail
-			if !row.Matched {
+			switch {
+			case row.IdentityID == "":
+				claimed = "(not an IGV session: " + row.Principal + ")"
+			case !row.Matched:
 				claimed = "(login not in the logs; session " + row.SessionName + ")"
 			}
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\t%d\t%s\n", row.IdentityID, claimed, row.Object,

@@ -135,6 +135,7 @@ func NewAuditTrail(ctx *pulumi.Context, name string, args *AuditTrailArgs, opts 
 			return nil, fmt.Errorf("audit trail %s: log retention: %w", name, err)
 		}
 		lock = retention.ID().ApplyT(func(pulumi.ID) string { return record }).(pulumi.StringOutput)
+		waitFor = append(waitFor, retention)
 
 		if mode != "NONE" {
 			objectLock, err := s3.NewBucketObjectLockConfigurationV2(ctx, name+"-logs-lock", &s3.BucketObjectLockConfigurationV2Args{
@@ -150,6 +151,7 @@ func NewAuditTrail(ctx *pulumi.Context, name string, args *AuditTrailArgs, opts 
 				return nil, fmt.Errorf("audit trail %s: object lock: %w", name, err)
 			}
 			lock = objectLock.ID().ApplyT(func(pulumi.ID) string { return record }).(pulumi.StringOutput)
+			waitFor = append(waitFor, objectLock) // no log file is written before its lock
 		}
 		logBucket = bucket.BucketName
 	}

@@ -29,30 +29,42 @@ var lockStrength = []stackconfig.ObjectLock{stackconfig.ObjectLockNone, stackcon
 // trail off, or moving to an existing bucket, changes nothing of the created bucket, which is retained
 // with its lock, so neither counts.
 func checkAuditLock(cfg *stackconfig.Config, last *lastDeployment) []stackconfig.Problem {
+	problems, warning := auditLockProblems(cfg, last)
+	if warning != "" {
+		last.ctx.Log.Warn(warning, nil)
+	}
+	return problems
+}
+
+func auditLockProblems(cfg *stackconfig.Config, last *lastDeployment) ([]stackconfig.Problem, string) {
 	now := AuditLock(cfg)
 	if now == "" {
-		return nil
+		return nil, ""
 	}
 	value, err := last.value(AuditLockOutput)
 	if err != nil {
 		return []stackconfig.Problem{{Key: stackconfig.KeyAuditTrail, Why: "the stack's previous deployment cannot be read to compare the audit log lock: " + firstLine(err),
-			Fix: "check access to the Pulumi backend; the stack reads its own outputs"}}
+			Fix: "check access to the Pulumi backend; the stack reads its own outputs"}}, ""
 	}
 	before, _ := value.(string)
 	oldMode, oldDays, ok := parseLock(before)
 	if !ok {
-		return nil // no lock recorded: nothing to weaken
+		return nil, "" // no lock recorded: nothing to weaken
 	}
 	newMode, newDays, _ := parseLock(now)
 	weaker := ""
 	switch {
 	case slices.Index(lockStrength, newMode) < slices.Index(lockStrength, oldMode):
 		weaker = fmt.Sprintf("changes the log bucket's Object Lock from %s to %s", oldMode, newMode)
-	case oldMode != stackconfig.ObjectLockNone && newMode == oldMode && newDays < oldDays:
-		weaker = fmt.Sprintf("shortens the log bucket's %s retention from %d to %d days", oldMode, oldDays, newDays)
+	case oldMode != stackconfig.ObjectLockNone && newDays < oldDays:
+		weaker = fmt.Sprintf("shortens the log bucket's locked retention from %d to %d days", oldDays, newDays)
 	}
 	if weaker == "" {
-		return nil
+		if newDays < oldDays {
+			return nil, fmt.Sprintf("auditTrail.retentionDays goes from %d to %d: the log bucket's lifecycle rule will expire the logs older than %d days",
+				oldDays, newDays, newDays)
+		}
+		return nil, ""
 	}
 	return []stackconfig.Problem{{
 		Key:   stackconfig.KeyAuditTrail,
@@ -60,7 +72,7 @@ func checkAuditLock(cfg *stackconfig.Config, last *lastDeployment) []stackconfig
 		Why:   weaker + ": audit logs are kept tamper-proof for the time promised when they were written",
 		Fix: fmt.Sprintf("keep objectLock %s and retentionDays %d or more; logs already written keep their own retention whatever the default says",
 			oldMode, oldDays),
-	}}
+	}}, ""
 }
 
 func parseLock(s string) (stackconfig.ObjectLock, int, bool) {

@@ -55,15 +55,16 @@ func parseAuditTrail(v string, c *Config, ps *problems) *AuditTrail {
 			ps.add(at("kmsKeyArn"), quote(a.KMSKeyARN), "is in "+m[1]+", but the trail is in "+c.Region, "use a key in "+c.Region)
 		}
 	}
-	if n := len(c.Buckets); n > MaxSelectorValuesPerTrail*MaxAuditTrails {
-		ps.add(KeyBuckets, fmt.Sprintf("%d buckets", n), fmt.Sprintf("need more than %d audit trails of %d buckets each", MaxAuditTrails, MaxSelectorValuesPerTrail),
-			"split the buckets across stacks")
+	if n, most := len(c.Buckets), BucketsPerFirstTrail+(MaxAuditTrails-1)*BucketsPerTrail; n > most {
+		ps.add(KeyBuckets, fmt.Sprintf("%d buckets", n), fmt.Sprintf("need more than %d audit trails, which hold %d buckets (a trail's selectors hold %d values)",
+			MaxAuditTrails, most, MaxSelectorValuesPerTrail), "split the buckets across stacks")
 	}
 	return &a
 }
 
 // TrailBuckets splits the data buckets, in name order (so that reordering the config changes nothing),
-// into the trails that record them: at most MaxSelectorValuesPerTrail each, one selector value per bucket.
+// into the trails that record them, one selector value per bucket: BucketsPerFirstTrail in the first,
+// BucketsPerTrail in each further one.
 func TrailBuckets(buckets []Bucket) [][]string {
 	names := make([]string, len(buckets))
 	for i, b := range buckets {
@@ -71,11 +72,14 @@ func TrailBuckets(buckets []Bucket) [][]string {
 	}
 	slices.Sort(names)
 	var out [][]string
-	for i, n := range names {
-		if i%MaxSelectorValuesPerTrail == 0 {
-			out = append(out, nil)
+	for len(names) > 0 {
+		n := BucketsPerTrail
+		if len(out) == 0 {
+			n = BucketsPerFirstTrail
 		}
-		out[len(out)-1] = append(out[len(out)-1], n)
+		n = min(n, len(names))
+		out = append(out, names[:n])
+		names = names[n:]
 	}
 	return out
 }

@@ -169,8 +169,13 @@ const (
 	// DefaultAuditRetentionDays keeps logs a year unless configured.
 	DefaultAuditRetentionDays = 365
 	// MaxSelectorValuesPerTrail is CloudTrail's hard cap on the values of a trail's advanced event
-	// selectors; with one value per data bucket, a trail covers at most this many buckets.
+	// selectors, all selectors and fields together.
 	MaxSelectorValuesPerTrail = 500
+	// BucketsPerFirstTrail and BucketsPerTrail are how many data buckets (one value each) fit beside the
+	// fixed values: the data selector's "Data", "AWS::S3::Object" and "true", and on the first trail the
+	// management selector's "Management".
+	BucketsPerFirstTrail = MaxSelectorValuesPerTrail - 4
+	BucketsPerTrail      = MaxSelectorValuesPerTrail - 3
 	// MaxAuditTrails is how many trails the stack may use: CloudTrail allows 5 per region and account,
 	// one left for the account's own.
 	MaxAuditTrails = 4

@@ -44,7 +44,7 @@ func TestTheTrailRecordsLoginsAndTheReadsOfExactlyTheDataBuckets(t *testing.T) {
 	trail := only(t, r, typeTrail)
 	assert.Equal(t, "igv-aws-backend-prod-audit", input(trail, "name"))
 	assert.Equal(t, false, input(trail, "isMultiRegionTrail"), "in the stack's region")
-	assert.Equal(t, true, input(trail, "includeGlobalServiceEvents"), "STS calls on the global endpoint too")
+	assert.Equal(t, true, input(trail, "includeGlobalServiceEvents"), "global service events, where the region receives them")
 	assert.Equal(t, true, input(trail, "enableLogFileValidation"), "digest files prove the logs unchanged")
 	assert.Equal(t, true, input(trail, "enableLogging"))
 	assert.Equal(t, []string{"Management"}, selectorValues(trail, 0, "eventCategory", "equals"),
@@ -132,8 +132,8 @@ func TestAKMSKeyEncryptsTheLogFiles(t *testing.T) {
 	assert.Nil(t, input(only(t, example(t, "prod"), typeTrail), "kmsKeyId"), "SSE-S3 unless a key is given")
 }
 
-// A trail holds at most 500 selector values, one per bucket: more buckets get a second trail, which
-// records no management events (the first copy is free, a second is charged).
+// A trail holds at most 500 selector values in all, one per bucket and four fixed ones: more buckets get a
+// second trail, which records no management events (the first copy is free, a second is charged).
 func TestBeyond500BucketsASecondTrailRecordsTheRest(t *testing.T) {
 	st := withConfig(exampleStack(t, "prod"), map[string]string{
 		stackconfig.KeyBuckets:            manyBuckets(600),
@@ -146,7 +146,8 @@ func TestBeyond500BucketsASecondTrailRecordsTheRest(t *testing.T) {
 	first, second := trails[0], trails[1]
 	assert.Equal(t, "igv-aws-backend-prod-audit-2", input(second, "name"))
 	covered := append(selectorValues(first, 1, "resources.ARN", "startsWiths"), selectorValues(second, 0, "resources.ARN", "startsWiths")...)
-	assert.Len(t, selectorValues(first, 1, "resources.ARN", "startsWiths"), 500)
+	assert.Len(t, selectorValues(first, 1, "resources.ARN", "startsWiths"), 496,
+		"500 values in all: 496 buckets beside Management, Data, AWS::S3::Object and true")
 	assert.Len(t, covered, 600)
 	slices.Sort(covered)
 	assert.Len(t, slices.Compact(covered), 600, "each bucket in exactly one trail")
@@ -185,7 +186,23 @@ func TestAuditTrailMistakesAreRefused(t *testing.T) {
 			assert.True(t, found, "want %s saying %q; got %v", c.key, c.says, err)
 		})
 	}
-	_ = fmt.Sprint
+}
+
+func TestMoreBucketsThanFourTrailsHoldAreRefused(t *testing.T) {
+	most := stackconfig.BucketsPerFirstTrail + 3*stackconfig.BucketsPerTrail
+	st := withConfig(exampleStack(t, "prod"), map[string]string{
+		stackconfig.KeyBuckets:    manyBuckets(most + 1),
+		stackconfig.KeyAuditTrail: `{"enabled": true}`,
+	})
+	_, err := synthRunErr(st)
+	var cfgErr *stackconfig.Error
+	require.ErrorAs(t, err, &cfgErr)
+	assert.Contains(t, err.Error(), fmt.Sprintf("%s = %d buckets: need more than 4 audit trails, which hold %d buckets", stackconfig.KeyBuckets, most+1, most))
+	assert.Contains(t, err.Error(), "split the buckets across stacks")
+
+	st = withConfig(st, map[string]string{stackconfig.KeyAuditTrail: `{"enabled": false}`})
+	_, err = synthRunErr(st)
+	assert.NotContains(t, fmt.Sprint(err), "audit trails", "without a trail, the selector cap does not apply")
 }
 
 // lockedBefore is prod after a deployment whose log bucket lock was recorded as given.
@@ -211,6 +228,12 @@ func TestWeakeningTheLogLockIsRefused(t *testing.T) {
 			assert.Empty(t, r.Resources)
 		})
 	}
+}
+
+func TestAStrongerModeCannotShortenALockedRetention(t *testing.T) {
+	_, err := synthRunErr(lockedBefore(t, "GOVERNANCE/2557", `{"enabled": true, "retentionDays": 365, "objectLock": "COMPLIANCE"}`))
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "shortens the log bucket's locked retention from 2557 to 365 days")
 }
 
 func TestStrengtheningOrKeepingTheLogLockIsAllowed(t *testing.T) {

@@ -26,6 +26,15 @@ func truthStacks(t *testing.T) map[string]*synth.Result {
 			stackconfig.KeyThreatProtection:     "AUDIT",
 		})),
 		"prod with an SES email sender": run(t, withConfig(prod, map[string]string{stackconfig.KeyEmailSender: sesSender})),
+		// Two trails, the first full (496 buckets and the management selector); a KMS-encrypted trail.
+		"prod with 600 buckets and a KMS-encrypted trail": run(t, withConfig(prod, map[string]string{
+			stackconfig.KeyBuckets:            manyBuckets(600),
+			stackconfig.KeyMaxManagedPolicies: "20",
+			stackconfig.KeyAuditTrail:         `{"enabled": true, "kmsKeyArn": "arn:aws:kms:eu-west-2:123456789012:key/3d2c1b0a-9e8f-4a6b-8c5d-4e3f2a1b0c9d"}`,
+		})),
+		"prod with an existing audit log bucket": run(t, withConfig(prod, map[string]string{
+			stackconfig.KeyAuditTrail: `{"enabled": true, "logBucket": "genomics-lab-cloudtrail"}`,
+		})),
 	}
 }
 

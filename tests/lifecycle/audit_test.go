@@ -111,10 +111,14 @@ func TestAnExistingLogBucketMustAlreadyLetCloudTrailWrite(t *testing.T) {
 	require.Error(t, r.Err)
 	assert.Contains(t, strings.Join(r.Diags, "\n"), "InsufficientS3BucketPolicyException")
 
-	e.World().External["genomics-lab-cloudtrail"].Policy = `{"Statement":[{"Sid":"AWSCloudTrailWrite","Effect":"Allow",` +
-		`"Principal":{"Service":"cloudtrail.amazonaws.com"},"Action":"s3:PutObject",` +
+	// The README's two statements.
+	trail := "arn:aws:cloudtrail:eu-west-2:123456789012:trail/igv-aws-backend-dev-audit"
+	e.World().External["genomics-lab-cloudtrail"].Policy = `{"Statement":[` +
+		`{"Sid":"AWSCloudTrailAclCheck","Effect":"Allow","Principal":{"Service":"cloudtrail.amazonaws.com"},"Action":"s3:GetBucketAcl",` +
+		`"Resource":"arn:aws:s3:::genomics-lab-cloudtrail","Condition":{"StringEquals":{"aws:SourceArn":"` + trail + `"}}},` +
+		`{"Sid":"AWSCloudTrailWrite","Effect":"Allow","Principal":{"Service":"cloudtrail.amazonaws.com"},"Action":"s3:PutObject",` +
 		`"Resource":"arn:aws:s3:::genomics-lab-cloudtrail/AWSLogs/123456789012/*",` +
-		`"Condition":{"StringEquals":{"aws:SourceArn":"arn:aws:cloudtrail:eu-west-2:123456789012:trail/igv-aws-backend-dev-audit"}}}]}`
+		`"Condition":{"StringEquals":{"aws:SourceArn":"` + trail + `","s3:x-amz-acl":"bucket-owner-full-control"}}}]}`
 	r = e.mustUp()
 	assert.Equal(t, []string{"create igv-audit"}, r.on(typeTrail))
 	assert.Empty(t, r.on(typeBucket), "the existing bucket is not touched")

@@ -251,7 +251,11 @@ func (w *World) admitAudit(token string, in map[string]any) error {
 		} else if p := w.BucketSetting(tokenBucketPolicy, bucket); p != nil {
 			policy = str(p.Inputs, "policy")
 		}
-		if !strings.Contains(policy, "cloudtrail.amazonaws.com") || !strings.Contains(policy, "trail/"+str(in, "name")) {
+		// Both statements CloudTrail requires: reading the ACL, and writing with the owner in control, for
+		// this trail.
+		if !strings.Contains(policy, "cloudtrail.amazonaws.com") || !strings.Contains(policy, "trail/"+str(in, "name")) ||
+			!strings.Contains(policy, "s3:GetBucketAcl") || !strings.Contains(policy, "s3:PutObject") ||
+			!strings.Contains(policy, "bucket-owner-full-control") {
 			return refusal(token, FactTrailChecksBucketPolicy, "InsufficientS3BucketPolicyException: Incorrect S3 bucket policy is detected for bucket: "+bucket)
 		}
 	case tokenObjectLock:
