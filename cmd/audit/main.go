@@ -4,17 +4,15 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"os"
-	"os/exec"
-	"strings"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 
 	"igv-aws-backend/audit"
+	"igv-aws-backend/pulumicli"
 )
 
 func main() {
@@ -27,15 +25,7 @@ func main() {
 			return s3.NewFromConfig(cfg), nil
 		},
 		StackOutputs: func(ctx context.Context, stack string) (map[string]any, error) {
-			out, err := exec.CommandContext(ctx, "pulumi", "stack", "output", "--json", "--stack", stack).Output()
-			if err != nil {
-				if ee, ok := err.(*exec.ExitError); ok {
-					return nil, fmt.Errorf("pulumi stack output: %s", strings.TrimSpace(string(ee.Stderr)))
-				}
-				return nil, err
-			}
-			var outs map[string]any
-			return outs, json.Unmarshal(out, &outs)
+			return pulumicli.Outputs(ctx, stack, false)
 		},
 		Now: time.Now,
 		Sleep: func(ctx context.Context, d time.Duration) error {

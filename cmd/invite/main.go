@@ -6,14 +6,13 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"os/exec"
-	"strings"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/config"
 	cip "github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
 
 	"igv-aws-backend/invite"
+	"igv-aws-backend/pulumicli"
 )
 
 func main() {
@@ -25,16 +24,7 @@ func main() {
 			}
 			return cip.NewFromConfig(cfg), nil
 		},
-		StackOutput: func(ctx context.Context, stack, output string) (string, error) {
-			out, err := exec.CommandContext(ctx, "pulumi", "stack", "output", output, "--stack", stack).Output()
-			if err != nil {
-				if ee, ok := err.(*exec.ExitError); ok {
-					return "", fmt.Errorf("pulumi stack output: %s", strings.TrimSpace(string(ee.Stderr)))
-				}
-				return "", err
-			}
-			return strings.TrimSpace(string(out)), nil
-		},
-		Now: time.Now,
+		StackOutput: pulumicli.Output,
+		Now:         time.Now,
 	}))
 }
