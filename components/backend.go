@@ -99,6 +99,7 @@ func NewBackend(ctx *pulumi.Context, name string, args *BackendArgs, opts ...pul
 		MaxManagedPolicies:  cfg.MaxManagedPolicies,
 		Protect:             cfg.Protect,
 		PermissionsBoundary: cfg.RoleBoundaryARN,
+		ListAllBuckets:      cfg.ListAllBuckets,
 		Tags:                cfg.Tags,
 	}, parent)
 	if err != nil {

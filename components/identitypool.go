@@ -34,6 +34,10 @@ type IdentityPoolArgs struct {
 	Protect bool
 	// PermissionsBoundary of the authenticated role. Optional, default none.
 	PermissionsBoundary string
+	// ListAllBuckets grants s3:ListAllMyBuckets for IGV's Amazon > Load from S3 menu. Optional, default
+	// false here; the stack's config defaults it to true. Without it, IGV 3.0 lists the buckets named in
+	// its AWS_S3_BUCKETS preference instead.
+	ListAllBuckets bool
 	// Tags for the pool, the role and its policies. Optional.
 	Tags map[string]string
 }
@@ -114,11 +118,13 @@ func NewIdentityPool(ctx *pulumi.Context, name string, args *IdentityPoolArgs, o
 		return nil, fmt.Errorf("identity pool %s: role: %w", name, err)
 	}
 
-	if _, err := iam.NewRolePolicy(ctx, name+"-list-buckets", &iam.RolePolicyArgs{
-		Role:   role.Name,
-		Policy: pulumi.String(policies.ListAllBuckets().MustJSON()),
-	}, parent); err != nil {
-		return nil, fmt.Errorf("identity pool %s: list-buckets policy: %w", name, err)
+	if args.ListAllBuckets {
+		if _, err := iam.NewRolePolicy(ctx, name+"-list-buckets", &iam.RolePolicyArgs{
+			Role:   role.Name,
+			Policy: pulumi.String(policies.ListAllBuckets().MustJSON()),
+		}, parent); err != nil {
+			return nil, fmt.Errorf("identity pool %s: list-buckets policy: %w", name, err)
+		}
 	}
 
 	for _, dp := range dataPolicies {

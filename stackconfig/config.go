@@ -35,6 +35,7 @@ const (
 	KeyEmailSender          = Namespace + ":emailSender"
 	KeyInvitationsPerDeploy = Namespace + ":invitationsPerDeployment"
 	KeyAuditTrail           = Namespace + ":auditTrail"
+	KeyListAllBuckets       = Namespace + ":listAllBuckets"
 )
 
 // Keys are every key the program reads.
@@ -42,7 +43,7 @@ var Keys = []string{
 	KeyRegion, KeyDomainPrefix, KeyCallbackPorts, KeyClientSecret, KeyMFA, KeyPasswordMinLength,
 	KeyDeletionProtection, KeyThreatProtection, KeyProtect, KeyUsers, KeyBuckets, KeyTags, KeyPriceClass,
 	KeyAccessLogBucket, KeyConfigDomain, KeyConfigCertificateARN, KeyMaxManagedPolicies, KeyRoleBoundaryARN,
-	KeyEmailSender, KeyInvitationsPerDeploy, KeyAuditTrail,
+	KeyEmailSender, KeyInvitationsPerDeploy, KeyAuditTrail, KeyListAllBuckets,
 }
 
 // Defaults of the optional keys, as text the way Pulumi passes them. Pulumi.yaml declares the same
@@ -65,6 +66,7 @@ var Defaults = map[string]string{
 	KeyEmailSender:          "{}",
 	KeyInvitationsPerDeploy: "20",
 	KeyAuditTrail:           "{}",
+	KeyListAllBuckets:       "true",
 	KeyUsers:                "[]",
 	KeyTags:                 "{}",
 }
@@ -138,6 +140,9 @@ type Config struct {
 	InvitationsPerDeployment int
 	// AuditTrail, when enabled, records who read which object of the data buckets (CloudTrail).
 	AuditTrail *AuditTrail
+	// ListAllBuckets grants s3:ListAllMyBuckets, which IGV's Amazon > Load from S3 calls to list the
+	// account's bucket names. Off, IGV 3.0 users name their buckets in the AWS_S3_BUCKETS preference.
+	ListAllBuckets bool
 }
 
 // ObjectLock is the Object Lock mode of the audit log bucket's default retention.

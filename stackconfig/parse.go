@@ -61,6 +61,7 @@ func Parse(project, stack string, raw map[string]string) (*Config, error) {
 	c.ClientSecret = parseBool(KeyClientSecret, get, &ps)
 	c.DeletionProtection = parseBool(KeyDeletionProtection, get, &ps)
 	c.Protect = parseBool(KeyProtect, get, &ps)
+	c.ListAllBuckets = parseBool(KeyListAllBuckets, get, &ps)
 	if v, _ := get(KeyMFA); v == "OFF" {
 		ps.add(KeyMFA, quote(v), "turns multi-factor authentication off, which the security baseline forbids (Security Hub Cognito.5)",
 			"use OPTIONAL (users may add an authenticator app) or ON (everyone must)")

@@ -12,8 +12,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"igv-aws-backend/policies"
+	"igv-aws-backend/policies/iamsim"
 	"igv-aws-backend/stackconfig"
-	"igv-aws-backend/tests/iamsim"
 )
 
 // scheme is a way an institute names and grants its buckets, for capacity tests.

@@ -10,10 +10,10 @@ import (
 
 	"igv-aws-backend/ci-roles/ciroles"
 	"igv-aws-backend/policies"
+	"igv-aws-backend/policies/iamsim"
 	"igv-aws-backend/stack"
 	"igv-aws-backend/stackconfig"
 	"igv-aws-backend/synth"
-	"igv-aws-backend/tests/iamsim"
 )
 
 const (

@@ -9,9 +9,9 @@ import (
 
 	"igv-aws-backend/igvconfig"
 	"igv-aws-backend/policies"
+	"igv-aws-backend/policies/iamsim"
 	"igv-aws-backend/stackconfig"
 	"igv-aws-backend/synth"
-	"igv-aws-backend/tests/iamsim"
 )
 
 func TestConfigBucketIsPrivate(t *testing.T) {

@@ -8,9 +8,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"igv-aws-backend/policies"
+	"igv-aws-backend/policies/iamsim"
 	"igv-aws-backend/stackconfig"
 	"igv-aws-backend/synth"
-	"igv-aws-backend/tests/iamsim"
 )
 
 // roleCan evaluates the authenticated role's policies for one request.
@@ -136,4 +136,16 @@ func firstOr(s []string, def string) string {
 		return def
 	}
 	return s[0]
+}
+
+func TestWithoutListAllBucketsTheRoleCannotListTheAccountsBucketsButReadsAsBefore(t *testing.T) {
+	before := example(t, "prod")
+	after := run(t, withConfig(exampleStack(t, "prod"), map[string]string{stackconfig.KeyListAllBuckets: "false"}))
+	docs := roleDocuments(t, after)
+	assert.False(t, roleCan(t, docs, "s3:ListAllMyBuckets", "*", nil))
+	for _, res := range after.Resources {
+		assert.NotEqual(t, "igv-identity-list-buckets", res.Name)
+	}
+	assert.Len(t, after.Resources, len(before.Resources)-1, "only the listing policy goes")
+	assert.True(t, roleCan(t, docs, "s3:GetObject", "arn:aws:s3:::genomics-lab-wgs-2026/run1/sample.bam", nil))
 }

@@ -8,9 +8,9 @@ import (
 
 	"igv-aws-backend/components"
 	"igv-aws-backend/policies"
+	"igv-aws-backend/policies/iamsim"
 	"igv-aws-backend/stackconfig"
 	"igv-aws-backend/synth"
-	"igv-aws-backend/tests/iamsim"
 	"igv-aws-backend/tests/providertruth"
 )
 

@@ -7,9 +7,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"igv-aws-backend/policies"
+	"igv-aws-backend/policies/iamsim"
 	"igv-aws-backend/stackconfig"
 	"igv-aws-backend/synth"
-	"igv-aws-backend/tests/iamsim"
 )
 
 func TestIdentityPoolDisallowsGuestIdentities(t *testing.T) {

@@ -238,3 +238,18 @@ func TestTurningProtectOffSendsNothingToAWS(t *testing.T) {
 	assertOps(t, r)
 	assert.Empty(t, e.double.Calls())
 }
+
+// Where bucket names are sensitive, listing the account's buckets is turned off: only the inline policy
+// goes, and turning it back on adds it again.
+func TestTurningListAllBucketsOffDeletesOnlyTheListingPolicy(t *testing.T) {
+	t.Parallel()
+	e := deployed(t, "dev")
+	e.set(stackconfig.KeyListAllBuckets, false)
+	r := e.mustUp()
+	assertOps(t, r, "delete aws:iam/rolePolicy:RolePolicy::igv-identity-list-buckets")
+	assert.Empty(t, e.World().OfType("aws:iam/rolePolicy:RolePolicy"), "no inline policy is left on the role")
+
+	e.set(stackconfig.KeyListAllBuckets, true)
+	r = e.mustUp()
+	assertOps(t, r, "create aws:iam/rolePolicy:RolePolicy::igv-identity-list-buckets")
+}

@@ -9,6 +9,6 @@
 // Serve answers on one TLS server for every AWS host name the verify code reaches (the CloudFront
 // domain, cognito-idp, the hosted-UI domain, cognito-identity, STS, IAM and S3), so the code under
 // test uses the URLs of the config file and the SDK's default endpoints unchanged. Every authorization
-// decision is made by tests/iamsim over the deployment's policy documents, never hard-coded, and every
+// decision is made by policies/iamsim over the deployment's policy documents, never hard-coded, and every
 // request is logged (Calls) so tests can assert exactly what was sent.
 package standin

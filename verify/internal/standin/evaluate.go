@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"igv-aws-backend/policies"
-	"igv-aws-backend/tests/iamsim"
+	"igv-aws-backend/policies/iamsim"
 )
 
 // Policy source types, as IAM's policy simulator reports them.
@@ -45,7 +45,7 @@ type evalRequest struct {
 
 // evaluate decides like IAM within one account: allowed when an identity policy (within the
 // permissions boundary, when one is known) or the resource policy allows the request, unless
-// anything denies it explicitly. Each statement is put to tests/iamsim on its own so the answer can
+// anything denies it explicitly. Each statement is put to policies/iamsim on its own so the answer can
 // name the statements that matched, as the policy simulator does.
 func evaluate(req evalRequest) (evaluation, error) {
 	var ev evaluation

@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"igv-aws-backend/policies"
-	"igv-aws-backend/tests/iamsim"
+	"igv-aws-backend/policies/iamsim"
 )
 
 // IAM: GetRole, the role's policies (ListRolePolicies, GetRolePolicy, ListAttachedRolePolicies,

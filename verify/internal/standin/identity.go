@@ -9,7 +9,7 @@ import (
 	"strings"
 	"time"
 
-	"igv-aws-backend/tests/iamsim"
+	"igv-aws-backend/policies/iamsim"
 )
 
 // Cognito Identity: the identity pool's GetId and GetOpenIdToken (classic flow, unsigned, as IGV

@@ -12,11 +12,11 @@ import (
 	"github.com/johannesboyne/gofakes3"
 
 	"igv-aws-backend/policies"
-	"igv-aws-backend/tests/iamsim"
+	"igv-aws-backend/policies/iamsim"
 )
 
 // S3 in front of gofakes3's in-memory store: the endpoints (virtual-hosted and path style, regional
-// and global), credentials and regions, and authorization by tests/iamsim over the role's policies and
+// and global), credentials and regions, and authorization by policies/iamsim over the role's policies and
 // the bucket policy. Objects, listings and ranges are gofakes3's; bucket policy and location are
 // answered here.
 

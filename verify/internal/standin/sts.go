@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"igv-aws-backend/policies"
-	"igv-aws-backend/tests/iamsim"
+	"igv-aws-backend/policies/iamsim"
 )
 
 const (
