@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/http"
 	"net/url"
 	"slices"
 	"strings"
@@ -26,6 +25,8 @@ type Expected struct {
 	UserPool, Client map[string]any
 	// RenderedConfigs are the config files the stack rendered, by provisioning URL.
 	RenderedConfigs map[string]string
+	// ListAllBuckets is the stack's listAllBuckets: whether the role may call ListBuckets.
+	ListAllBuckets bool
 }
 
 // checkUserPool compares the user pool and its app client with what the stack sets, and checks the
@@ -35,7 +36,7 @@ func checkUserPool(ctx context.Context, admin aws.Config, cfg Config, exp *Expec
 	const drift = "run pulumi up to set it back (pulumi preview shows the change first); settings changed in the console are overwritten"
 	pool, err := idp.DescribeUserPool(ctx, &cognitoidentityprovider.DescribeUserPoolInput{UserPoolId: aws.String(cfg.AWSCognitoPoolID)})
 	if err != nil {
-		r.fail("the user pool is as the stack sets it", "DescribeUserPool "+cfg.AWSCognitoPoolID+": "+awsError(err), adminFix(err), EntryDrift)
+		r.failAdmin("the user pool is as the stack sets it", "DescribeUserPool "+cfg.AWSCognitoPoolID+": "+awsError(err), err, EntryDrift)
 	} else {
 		want := invariantUserPool
 		if exp != nil {
@@ -51,7 +52,7 @@ func checkUserPool(ctx context.Context, admin aws.Config, cfg Config, exp *Expec
 	out, err := idp.DescribeUserPoolClient(ctx, &cognitoidentityprovider.DescribeUserPoolClientInput{
 		UserPoolId: aws.String(cfg.AWSCognitoPoolID), ClientId: aws.String(cfg.ClientID)})
 	if err != nil {
-		r.fail("the app client serves IGV's login", "DescribeUserPoolClient "+cfg.ClientID+": "+awsError(err), adminFix(err), EntryStaleConfig)
+		r.failAdmin("the app client serves IGV's login", "DescribeUserPoolClient "+cfg.ClientID+": "+awsError(err), err, EntryStaleConfig)
 		return
 	}
 	c := out.UserPoolClient
@@ -89,12 +90,12 @@ func checkIdentityPool(ctx context.Context, admin aws.Config, cfg Config, r *Rep
 	ci := cognitoidentity.NewFromConfig(admin)
 	pool, err := ci.DescribeIdentityPool(ctx, &cognitoidentity.DescribeIdentityPoolInput{IdentityPoolId: aws.String(cfg.AWSCognitoFedPoolID)})
 	if err != nil {
-		r.fail(name, "DescribeIdentityPool "+cfg.AWSCognitoFedPoolID+": "+awsError(err), adminFix(err), EntryStaleConfig)
+		r.failAdmin(name, "DescribeIdentityPool "+cfg.AWSCognitoFedPoolID+": "+awsError(err), err, EntryStaleConfig)
 		return
 	}
 	roles, err := ci.GetIdentityPoolRoles(ctx, &cognitoidentity.GetIdentityPoolRolesInput{IdentityPoolId: aws.String(cfg.AWSCognitoFedPoolID)})
 	if err != nil {
-		r.fail(name, "GetIdentityPoolRoles "+cfg.AWSCognitoFedPoolID+": "+awsError(err), adminFix(err), EntryDrift)
+		r.failAdmin(name, "GetIdentityPoolRoles "+cfg.AWSCognitoFedPoolID+": "+awsError(err), err, EntryDrift)
 		return
 	}
 	const fix = "run pulumi up to set the identity pool back"
@@ -129,7 +130,7 @@ func checkRoleTrust(ctx context.Context, admin aws.Config, cfg Config, r *Report
 	roleName := cfg.AWSCognitoRoleARN[strings.LastIndex(cfg.AWSCognitoRoleARN, "/")+1:]
 	out, err := client.GetRole(ctx, &iam.GetRoleInput{RoleName: aws.String(roleName)})
 	if err != nil {
-		r.fail(name, "GetRole "+roleName+": "+awsError(err), adminFix(err), EntryStaleConfig)
+		r.failAdmin(name, "GetRole "+roleName+": "+awsError(err), err, EntryStaleConfig)
 		return
 	}
 	const fix = "run pulumi up to restore the trust policy the stack sets"
@@ -187,21 +188,31 @@ func subset(want, have []string) bool {
 }
 
 func mustUnescape(s string) string {
-	if u, err := url.PathUnescape(s); err == nil {
+	if u, err := url.QueryUnescape(s); err == nil {
 		return u
 	}
 	return s
 }
 
-// adminFix is the fix for an admin call that failed: missing permissions name the README's list.
-func adminFix(err error) string {
+// adminProblem names the entry and fix of an admin call that failed: when verify's own credentials
+// lack a permission, the README's list of read-only actions, not a user-facing symptom.
+func adminProblem(err error, entry Entry) (Entry, string) {
 	var api smithy.APIError
-	if errors.As(err, &api) && (strings.Contains(api.ErrorCode(), "AccessDenied") || api.ErrorCode() == "NotAuthorizedException" || api.ErrorCode() == "UnauthorizedOperation") {
-		return "give the credentials the read-only actions in the README's verify section"
+	if errors.As(err, &api) {
+		code := api.ErrorCode()
+		if strings.Contains(code, "AccessDenied") || code == "NotAuthorizedException" || code == "UnauthorizedOperation" ||
+			code == "InvalidClientTokenId" || code == "ExpiredToken" || code == "ExpiredTokenException" {
+			return EntryVerifyAccess, "give verify's credentials the read-only actions in the README's verify section"
+		}
+		if strings.Contains(code, "NotFound") || code == "NoSuchEntity" || code == "NoSuchBucket" {
+			return entry, "the config or the stack names a resource that does not exist: use the stack's provisioningUrl, and run pulumi up"
+		}
 	}
-	var re interface{ HTTPStatusCode() int }
-	if errors.As(err, &re) && re.HTTPStatusCode() == http.StatusNotFound || errors.As(err, &api) && strings.Contains(api.ErrorCode(), "NotFound") {
-		return "the config names a resource that does not exist: use the stack's provisioningUrl, and run pulumi up"
-	}
-	return "check the credentials and the network, then run verify again"
+	return entry, "check the credentials and the network, then run verify again"
+}
+
+// failAdmin records a failed admin call.
+func (r *Report) failAdmin(name, detail string, err error, entry Entry) {
+	entry, fix := adminProblem(err, entry)
+	r.fail(name, detail, fix, entry)
 }

@@ -190,11 +190,12 @@ func checkKeys(f *fetched) []keyProblem {
 		}
 	}
 	if _, ok := f.keys["scope"]; ok {
-		decoded, err := url.PathUnescape(c.Scope)
+		// IGV appends the value to the URL as it is; Cognito reads %20 and + as spaces.
+		decoded, err := url.QueryUnescape(c.Scope)
 		scopes := strings.Fields(decoded)
 		switch {
-		case strings.ContainsAny(c.Scope, " +"):
-			bad("scope", EntryInvalidScope, republish, "%q holds a raw space or '+': IGV appends the value to the URL as it is, so it must be percent-encoded (email%%20openid%%20profile)", c.Scope)
+		case strings.ContainsAny(c.Scope, " \t"):
+			bad("scope", EntryInvalidScope, republish, "%q holds a raw space: IGV appends the value to the URL as it is, so it must be percent-encoded (email%%20openid%%20profile)", c.Scope)
 		case err != nil:
 			bad("scope", EntryInvalidScope, republish, "%q is not valid percent-encoding", c.Scope)
 		case !slices.Contains(scopes, "openid") || !slices.Contains(scopes, "email"):

@@ -72,8 +72,10 @@ func Run(ctx context.Context, c *http.Client, o Options) *Report {
 	r.add("the authorize endpoint shows the sign-in page for IGV's request (PKCE S256, state, redirect_uris[0])", detail, p)
 	detail, p = checkGuestsOff(ctx, c, cfg)
 	r.add("guests are off: GetId without a login is refused", detail, p)
+	objectBucket, objectKey := "", ""
 	if o.Object != "" {
 		if b, key, err := igvfiles.ParseS3URL(o.Object); err == nil {
+			objectBucket, objectKey = b, key
 			checkAnonymousRead(ctx, aws.Config{}, c, cfg, Bucket{Name: b}, key, r)
 		}
 	}
@@ -87,10 +89,18 @@ func Run(ctx context.Context, c *http.Client, o Options) *Report {
 		checkUserPool(ctx, admin, cfg, o.Expected, r)
 		checkIdentityPool(ctx, admin, cfg, r)
 		checkRoleTrust(ctx, admin, cfg, r)
+		if o.Expected != nil {
+			checkListAllBuckets(ctx, admin, cfg, o.Expected.ListAllBuckets, r)
+		}
+		if len(o.Buckets) == 0 {
+			fmt.Fprintln(progress, "verify: no buckets to check the role's access to: give -bucket NAME[/PREFIX/], or run with -stack")
+		}
 		for _, b := range o.Buckets {
-			checkBucketRegion(ctx, admin, cfg, b, r)
+			if !checkBucketRegion(ctx, admin, cfg, b, r) {
+				continue // one cause, one failure: the other checks would fail for the same reason
+			}
 			checkBucketAccess(ctx, admin, cfg, b, r)
-			if o.Object == "" {
+			if b.Name != objectBucket || objectKey == "" {
 				checkAnonymousRead(ctx, admin, c, cfg, b, "", r)
 			}
 		}

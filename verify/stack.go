@@ -36,7 +36,7 @@ func FromStack(projectDir, name string, outputs map[string]any) (*StackView, err
 	if err != nil {
 		return nil, fmt.Errorf("synthesizing stack %s: %w", name, err)
 	}
-	exp := &Expected{Stack: name, RenderedConfigs: map[string]string{}}
+	exp := &Expected{Stack: name, RenderedConfigs: map[string]string{}, ListAllBuckets: cfg.ListAllBuckets}
 	for _, r := range result.Resources {
 		switch r.Type {
 		case "aws:cognito/userPool:UserPool":

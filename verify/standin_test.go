@@ -20,6 +20,8 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/aws/aws-sdk-go-v2/service/cognitoidentity"
+	"github.com/aws/aws-sdk-go-v2/service/sts"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -224,16 +226,17 @@ func TestAHealthyDeploymentPassesEveryAdminStep(t *testing.T) {
 	assert.Contains(t, out, "the role reads s3://"+scratch)
 	assert.Contains(t, out, "an anonymous GET of s3://"+scratch+" is denied")
 
-	// The simulation asked IAM about IGV's own reads, with the bucket's policy and IGV's listing context.
+	// The simulator was asked about IGV's own reads with IGV's listing context, never with the bucket
+	// policy (IAM evaluates a resource policy only for IAM users; verify evaluates it itself).
 	var asked []string
 	for _, c := range d.CallsTo("SimulatePrincipalPolicy") {
+		assert.Empty(t, c.Params["ResourcePolicy"])
+		assert.Equal(t, 200, c.Status, c.Error)
 		asked = append(asked, strings.Join(c.Params["ActionNames"], ",")+" "+strings.Join(c.Params["ResourceArns"], ",")+" "+strings.Join(c.Params["ContextEntries"], ","))
-		if strings.HasSuffix(c.Params["ResourceArns"][0], scratch) || strings.Contains(c.Params["ResourceArns"][0], scratch+"/") {
-			assert.NotEmpty(t, c.Params["ResourcePolicy"], "the created bucket's policy is part of the simulation")
-		}
 	}
-	assert.Contains(t, asked, "s3:ListBucket arn:aws:s3:::"+scratch+" aws:SecureTransport=true,s3:delimiter=/,s3:prefix=")
-	assert.Contains(t, asked, "s3:PutObject arn:aws:s3:::"+scratch+"/igv-verify-probe.bam aws:SecureTransport=true")
+	assert.Contains(t, asked, "s3:ListBucket arn:aws:s3:::"+scratch+" aws:RequestedRegion=eu-west-2,aws:SecureTransport=true,s3:delimiter=/,s3:prefix=")
+	assert.Contains(t, asked, "s3:GetObject,s3:PutObject,s3:DeleteObject arn:aws:s3:::"+scratch+"/igv-verify-probe.bam aws:RequestedRegion=eu-west-2,aws:SecureTransport=true")
+	assert.Contains(t, out, "the role may list the account's buckets (listAllBuckets: true)")
 }
 
 func TestAHealthyDeploymentPassesALoginAndReadsABAMAsIGVDoes(t *testing.T) {
@@ -413,7 +416,7 @@ func TestABucketTheRoleCannotReadNamesAccessDenied(t *testing.T) {
 		}
 	}
 	s := failsWith(t, run(t, client, asAdmin(t, d, client)), EntryAccessDenied)
-	assert.Contains(t, s.Detail, "s3:GetObject on arn:aws:s3:::"+scratch+"/igv-verify-probe.bam is implicitDeny")
+	assert.Contains(t, s.Detail, "s3:GetObject on arn:aws:s3:::"+scratch+"/igv-verify-probe.bam: the role's policies say implicitDeny")
 	failsWith(t, run(t, client, asUser(t, d, client, devUser, "s3://"+scratch+"/"+bamKey)), EntryAccessDenied)
 }
 
@@ -424,7 +427,48 @@ func TestARoleThatMayWriteNamesRoleTooBroad(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:PutObject","Resource":"arn:aws:s3:::`+scratch+`/*"}]}`), &doc))
 	role.Policies["arn:aws:iam::123456789012:policy/hand-made"] = mustDoc(t, doc)
 	s := failsWith(t, run(t, client, asAdmin(t, d, client)), EntryRoleTooBroad)
-	assert.Contains(t, s.Detail, "s3:PutObject on arn:aws:s3:::"+scratch+"/igv-verify-probe.bam is allowed")
+	assert.Contains(t, s.Detail, "s3:PutObject on arn:aws:s3:::"+scratch+"/igv-verify-probe.bam: the role's policies say allowed")
+}
+
+func TestABucketPolicyThatDeniesTheRoleNamesAccessDenied(t *testing.T) {
+	d, client := deployed(t)
+	role := d.IdentityPool.Roles["authenticated"]
+	deny := mustDoc(t, map[string]any{"Version": "2012-10-17", "Statement": []any{map[string]any{
+		"Effect": "Deny", "Principal": map[string]any{"AWS": []string{role}}, "Action": "s3:GetObject", "Resource": "arn:aws:s3:::" + scratch + "/*"}}})
+	d.Buckets[scratch].Policy.Statement = append(d.Buckets[scratch].Policy.Statement, deny.Statement...)
+	s := failsWith(t, run(t, client, asAdmin(t, d, client)), EntryAccessDenied)
+	assert.Contains(t, s.Detail, "the role's policies say allowed, the bucket policy ExplicitDeny")
+}
+
+func TestABucketPolicyThatLetsTheRoleWriteNamesRoleTooBroad(t *testing.T) {
+	d, client := deployed(t)
+	role := d.IdentityPool.Roles["authenticated"]
+	grant := mustDoc(t, map[string]any{"Version": "2012-10-17", "Statement": []any{map[string]any{
+		"Effect": "Allow", "Principal": map[string]any{"AWS": []string{role}}, "Action": []string{"s3:PutObject", "s3:DeleteObject"}, "Resource": "arn:aws:s3:::" + scratch + "/*"}}})
+	d.Buckets[scratch].Policy.Statement = append(d.Buckets[scratch].Policy.Statement, grant.Statement...)
+	s := failsWith(t, run(t, client, asAdmin(t, d, client)), EntryRoleTooBroad)
+	assert.Contains(t, s.Detail, "s3:PutObject on arn:aws:s3:::"+scratch+"/igv-verify-probe.bam: the role's policies say implicitDeny, the bucket policy Allowed")
+}
+
+func TestVerifysOwnMissingPermissionsNameTheirEntryNotAUserSymptom(t *testing.T) {
+	d, client := deployed(t)
+	o := asAdmin(t, d, client)
+	// An IGV user's session: it may read data, not describe the deployment.
+	idToken, err := d.IDToken(devUser)
+	require.NoError(t, err)
+	ci := cognitoidentity.NewFromConfig(anonymous("eu-west-2", client))
+	logins := map[string]string{"cognito-idp.eu-west-2.amazonaws.com/" + d.UserPool.ID: idToken}
+	id, err := ci.GetId(context.Background(), &cognitoidentity.GetIdInput{IdentityPoolId: aws.String(d.IdentityPool.ID), Logins: logins})
+	require.NoError(t, err)
+	tok, err := ci.GetOpenIdToken(context.Background(), &cognitoidentity.GetOpenIdTokenInput{IdentityId: id.IdentityId, Logins: logins})
+	require.NoError(t, err)
+	session, err := sts.NewFromConfig(anonymous("eu-west-2", client)).AssumeRoleWithWebIdentity(context.Background(), &sts.AssumeRoleWithWebIdentityInput{
+		RoleArn: aws.String(d.IdentityPool.Roles["authenticated"]), RoleSessionName: aws.String(devUser), WebIdentityToken: tok.Token})
+	require.NoError(t, err)
+	c := session.Credentials
+	o.Admin.Credentials = credentials.NewStaticCredentialsProvider(aws.ToString(c.AccessKeyId), aws.ToString(c.SecretAccessKey), aws.ToString(c.SessionToken))
+	s := failsWith(t, run(t, client, o), EntryVerifyAccess)
+	assert.Contains(t, s.Fix, "read-only actions")
 }
 
 func TestABucketInAnotherRegionNamesItsEntry(t *testing.T) {
@@ -495,4 +539,35 @@ func mustDoc(t *testing.T, v any) policies.Document {
 	doc, err := policies.Parse(mustJSON(t, v))
 	require.NoError(t, err)
 	return doc
+}
+
+// IGV's browser lists a prefix-limited bucket from its root, one level at a time, always sending a
+// prefix ("" at the root): the stack's listing condition on s3:prefix must match every level.
+func TestAPrefixLimitedBucketIsBrowsedFromItsRootAsIGVDoes(t *testing.T) {
+	st, err := synth.LoadStack("..", "prod", "")
+	require.NoError(t, err)
+	prod, err := synth.Run(stack.Program, st)
+	require.NoError(t, err)
+	d, err := standin.FromSynth(prod)
+	require.NoError(t, err)
+	const bucket, key = "genomics-lab-clinical-exomes", "releases/2026/P123.cram"
+	require.NoError(t, d.PutObject(bucket, key, append([]byte("CRAM\x03\x01"), make([]byte, 20)...)))
+	var crai bytes.Buffer
+	zw := gzip.NewWriter(&crai)
+	_, _ = zw.Write([]byte("1\t0\t100\t26\t0\t500\n"))
+	require.NoError(t, zw.Close())
+	require.NoError(t, d.PutObject(bucket, key+".crai", crai.Bytes()))
+	client, closeFn := d.Serve()
+	t.Cleanup(closeFn)
+
+	r := run(t, client, asUser(t, d, client, "jane.doe@genomics-lab.example.org", "s3://"+bucket+"/"+key))
+	require.True(t, r.Passed(), text(r))
+	var roots int
+	for _, c := range d.CallsTo("ListObjectsV2") {
+		if c.Params["prefix"] != nil && c.Params["prefix"][0] == "" {
+			roots++
+		}
+	}
+	assert.Equal(t, 1, roots, "the root listing sends an empty prefix, as IGV's does")
+	assert.Contains(t, text(r), "CRAM 3.1")
 }

@@ -25,6 +25,7 @@ const (
 	EntryCallbackPort      Entry = "After login the browser cannot reach `localhost:60151/oauthCallback` (or IGV never notices the login)"
 	EntryWrongFile         Entry = "IGV cannot open a file, or finds no index"
 	EntryFolderTooBig      Entry = "IGV hangs in the S3 browser"
+	EntryVerifyAccess      Entry = "`verify` fails with `AccessDenied` on its own calls"
 )
 
 // Entries lists every Entry, for the README test.
@@ -32,5 +33,5 @@ var Entries = []Entry{
 	EntryConfigUnreadable, EntryStaleConfig, EntryRedirectMismatch, EntryInvalidScope, EntryClassicFlow,
 	EntryNotSupported, EntryGuestsAllowed, EntryDrift, EntryIDTokenJSON, EntrySessionName, EntryAssumeRoleDenied,
 	EntryAccessDenied, EntryRoleTooBroad, EntryBucketRegion, EntryPublicObject, EntryCallbackPortTaken,
-	EntryCallbackPort, EntryWrongFile, EntryFolderTooBig,
+	EntryCallbackPort, EntryWrongFile, EntryFolderTooBig, EntryVerifyAccess,
 }

@@ -1,6 +1,7 @@
 package verify
 
 import (
+	"encoding/json"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -46,7 +47,7 @@ func TestATrustPolicyIsRefusedForEachWayItLetsOthersIn(t *testing.T) {
 }
 
 func TestSimulationsAskForIGVsReadsAndAgainstEverythingElse(t *testing.T) {
-	sims := simulations(Bucket{Name: "genomics-lab-clinical-exomes", Prefixes: []string{"releases/2026/"}})
+	sims := simulations(Bucket{Name: "genomics-lab-clinical-exomes", Prefixes: []string{"releases/2026/"}}, "eu-west-2")
 	var allowed, denied []string
 	for _, s := range sims {
 		line := s.action + " " + s.resource + contextText(s.context)
@@ -55,20 +56,31 @@ func TestSimulationsAskForIGVsReadsAndAgainstEverythingElse(t *testing.T) {
 		} else {
 			denied = append(denied, line)
 		}
+		assert.Equal(t, "eu-west-2", s.context["aws:RequestedRegion"], "an SCP restricting regions must see the stack's region")
+		if s.action == "s3:ListBucket" {
+			assert.Equal(t, "/", s.context["s3:delimiter"], "IGV lists one level at a time")
+		}
 	}
 	assert.ElementsMatch(t, []string{
 		"s3:GetObject arn:aws:s3:::genomics-lab-clinical-exomes/releases/2026/igv-verify-probe.bam",
+		`s3:ListBucket arn:aws:s3:::genomics-lab-clinical-exomes with s3:prefix ""`,
+		`s3:ListBucket arn:aws:s3:::genomics-lab-clinical-exomes with s3:prefix "releases/"`,
 		`s3:ListBucket arn:aws:s3:::genomics-lab-clinical-exomes with s3:prefix "releases/2026/"`,
-	}, allowed)
+	}, allowed, "the folders on the way to the prefix are listed too: IGV's browser walks down from the root")
 	assert.ElementsMatch(t, []string{
 		"s3:PutObject arn:aws:s3:::genomics-lab-clinical-exomes/releases/2026/igv-verify-probe.bam",
 		"s3:DeleteObject arn:aws:s3:::genomics-lab-clinical-exomes/releases/2026/igv-verify-probe.bam",
 		"s3:GetObject arn:aws:s3:::genomics-lab-clinical-exomes/igv-verify-outside-the-granted-prefixes/igv-verify-probe.bam",
 		`s3:ListBucket arn:aws:s3:::genomics-lab-clinical-exomes with s3:prefix "igv-verify-outside-the-granted-prefixes/"`,
 	}, denied)
-	for _, s := range sims {
-		if s.action == "s3:ListBucket" {
-			assert.Equal(t, "/", s.context["s3:delimiter"], "IGV lists one level at a time")
-		}
+}
+
+func TestAScopeWithPlusSignsIsReadAsCognitoReadsIt(t *testing.T) {
+	f := &fetched{keys: map[string]json.RawMessage{}, config: Config{Scope: "email+openid+profile"}}
+	for _, k := range []string{"scope"} {
+		f.keys[k] = json.RawMessage(`""`)
+	}
+	for _, p := range checkKeys(f) {
+		assert.NotEqual(t, "scope", p.key, p.what)
 	}
 }

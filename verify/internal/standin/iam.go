@@ -277,6 +277,13 @@ func (d *Deployment) simulatePrincipalPolicy(w http.ResponseWriter, c *Call, for
 			return
 		}
 		resourcePolicy = &doc
+		// The simulator evaluates a resource policy only for IAM users: with a role as the source,
+		// CallerArn (which must be a user) is required (IAM API reference, SimulatePrincipalPolicy).
+		if form.Get("CallerArn") == "" && !strings.Contains(source, ":user/") {
+			queryError(w, c, iamNamespace, http.StatusBadRequest, "InvalidInput",
+				"Invalid Input: CallerArn is required when ResourcePolicy is specified and PolicySourceArn is not an IAM user")
+			return
+		}
 	}
 	if len(actions) == 0 {
 		queryError(w, c, iamNamespace, http.StatusBadRequest, "ValidationError",
