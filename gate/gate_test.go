@@ -108,8 +108,8 @@ func TestAMemberOfOneTierIsRefusedTheOther(t *testing.T) {
 func TestAFederatedUserIsAdmittedByTheirIdentityProvidersGroupClaim(t *testing.T) {
 	for name, claim := range map[string]string{
 		"SAML, as Cognito stores a multi-valued attribute": "[4c1d-finance, 9f3c-clinical-staff]",
-		"OIDC, a JSON array":                               `["4c1d-finance","9f3c-clinical-staff"]`,
-		"a single value":                                   "9f3c-clinical-staff",
+		"OIDC, a JSON array": `["4c1d-finance","9f3c-clinical-staff"]`,
+		"a single value":     "9f3c-clinical-staff",
 	} {
 		line, err := handle(t, policy, event(t, "TokenGeneration_HostedAuth", clinicalID, "jane.doe@genomics-lab.example.org", nil,
 			map[string]string{"identities": entraIdentity, "custom:groups": claim, "cognito:user_status": "EXTERNAL_PROVIDER"}))
