@@ -27,7 +27,6 @@ import (
 
 	"igv-aws-backend/igvconfig"
 	"igv-aws-backend/policies"
-	"igv-aws-backend/stack"
 	"igv-aws-backend/synth"
 	"igv-aws-backend/verify/internal/standin"
 )
@@ -41,14 +40,7 @@ var (
 
 func devSynth(t *testing.T) *synth.Result {
 	t.Helper()
-	devOnce.Do(func() {
-		st, err := synth.LoadStack("..", "dev", "")
-		if err != nil {
-			devErr = err
-			return
-		}
-		devResult, devErr = synth.Run(stack.Program, st)
-	})
+	devOnce.Do(func() { devResult, devErr = standin.Synthesize("..", "dev") })
 	require.NoError(t, devErr)
 	return devResult
 }
@@ -544,9 +536,7 @@ func mustDoc(t *testing.T, v any) policies.Document {
 // IGV's browser lists a prefix-limited bucket from its root, one level at a time, always sending a
 // prefix ("" at the root): the stack's listing condition on s3:prefix must match every level.
 func TestAPrefixLimitedBucketIsBrowsedFromItsRootAsIGVDoes(t *testing.T) {
-	st, err := synth.LoadStack("..", "prod", "")
-	require.NoError(t, err)
-	prod, err := synth.Run(stack.Program, st)
+	prod, err := standin.Synthesize("..", "prod")
 	require.NoError(t, err)
 	d, err := standin.FromSynth(prod)
 	require.NoError(t, err)

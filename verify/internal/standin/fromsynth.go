@@ -11,6 +11,7 @@ import (
 	"github.com/johannesboyne/gofakes3/backend/s3mem"
 
 	"igv-aws-backend/policies"
+	"igv-aws-backend/stack"
 	"igv-aws-backend/stackconfig"
 	"igv-aws-backend/synth"
 )
@@ -514,4 +515,14 @@ func (d *Deployment) ensureStoreBucket(bucket string) error {
 	}
 	d.created[bucket] = true
 	return nil
+}
+
+// Synthesize runs the stack's program offline for one of the project's stacks (Pulumi.<stack>.yaml in
+// projectDir): what FromSynth builds a deployment from.
+func Synthesize(projectDir, stackName string) (*synth.Result, error) {
+	st, err := synth.LoadStack(projectDir, stackName, "")
+	if err != nil {
+		return nil, err
+	}
+	return synth.Run(stack.Program, st)
 }

@@ -16,7 +16,6 @@ import (
 	"github.com/aws/smithy-go"
 	"github.com/stretchr/testify/require"
 
-	"igv-aws-backend/stack"
 	"igv-aws-backend/synth"
 )
 
@@ -32,14 +31,7 @@ var (
 // devSynth synthesizes the dev stack once per test binary; tests must not modify it.
 func devSynth(t *testing.T) *synth.Result {
 	t.Helper()
-	devOnce.Do(func() {
-		st, err := synth.LoadStack("../../..", "dev", "")
-		if err != nil {
-			devErr = err
-			return
-		}
-		devResult, devErr = synth.Run(stack.Program, st)
-	})
+	devOnce.Do(func() { devResult, devErr = Synthesize("../../..", "dev") })
 	require.NoError(t, devErr)
 	return devResult
 }
