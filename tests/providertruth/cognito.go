@@ -755,7 +755,11 @@ var cognitoAppStandardAttributes = map[string]bool{
 }
 
 // cognitoAppReadAttribute is one entry of an app client's read attributes.
-func cognitoAppReadAttribute() Check {
+func cognitoAppReadAttribute() Check { return cognitoAppAttribute("read") }
+
+// cognitoAppAttribute is one entry of an app client's read or write attributes: a standard attribute,
+// or a custom: or dev: one of the pool.
+func cognitoAppAttribute(kind string) Check {
 	return func(v any) error {
 		s, err := str(v)
 		if err != nil {
@@ -765,7 +769,7 @@ func cognitoAppReadAttribute() Check {
 			return err
 		}
 		if !cognitoAppStandardAttributes[s] && !strings.HasPrefix(s, "custom:") && !strings.HasPrefix(s, "dev:") {
-			return fmt.Errorf("InvalidParameterException: Invalid read attributes specified while creating a client: %s is not an attribute of the pool", s)
+			return fmt.Errorf("InvalidParameterException: Invalid %s attributes specified while creating a client: %s is not an attribute of the pool", kind, s)
 		}
 		return nil
 	}

@@ -922,21 +922,7 @@ func fedMaxLength() Check {
 }
 
 // fedWriteAttribute is one entry of an app client's write attributes.
-func fedWriteAttribute() Check {
-	return func(v any) error {
-		s, err := str(v)
-		if err != nil {
-			return err
-		}
-		if err := Length(1, 2048)(v); err != nil {
-			return err
-		}
-		if !cognitoAppStandardAttributes[s] && !strings.HasPrefix(s, "custom:") && !strings.HasPrefix(s, "dev:") {
-			return fmt.Errorf("InvalidParameterException: Invalid write attributes specified while creating a client: %s is not an attribute of the pool", s)
-		}
-		return nil
-	}
-}
+func fedWriteAttribute() Check { return cognitoAppAttribute("write") }
 
 // fedSchemaElements returns the known schema elements of a pool's plain inputs.
 func fedSchemaElements(in map[string]any) []map[string]any {
