@@ -2,6 +2,8 @@ package components
 
 import (
 	"fmt"
+	"os"
+	"strings"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
@@ -78,7 +80,11 @@ func NewBackend(ctx *pulumi.Context, name string, args *BackendArgs, opts ...pul
 		ThreatProtection:   string(cfg.ThreatProtection),
 		Protect:            cfg.Protect,
 		Users:              users,
+		SingleSignOnOnly:   !cfg.LocalUsers,
 		Tags:               cfg.Tags,
+	}
+	if poolArgs.IdentityProviders, err = IdentityProvidersOf(cfg); err != nil {
+		return nil, err
 	}
 	if s := cfg.EmailSender; s != nil {
 		poolArgs.EmailSender = &EmailSender{
@@ -187,4 +193,78 @@ func CallbackURLs(ports []int) []string {
 		urls[i] = fmt.Sprintf("http://localhost:%d/oauthCallback", p)
 	}
 	return urls
+}
+
+// IdentityProvidersOf turns the config's identity providers into what the user pool registers: the
+// provider details and attribute mapping Cognito expects of each type.
+func IdentityProvidersOf(cfg *stackconfig.Config) ([]IdentityProvider, error) {
+	var out []IdentityProvider
+	for _, p := range cfg.IdentityProviders {
+		idp := IdentityProvider{
+			Name: p.Name, Type: string(p.Type), Details: map[string]string{},
+			AttributeMapping: map[string]string{"email": p.EmailAttribute}, IdPIdentifiers: p.IdPIdentifiers,
+			ClientSecret: cfg.IdentityProviderSecrets[p.Name],
+		}
+		if p.EmailVerifiedAttribute != "" {
+			idp.AttributeMapping["email_verified"] = p.EmailVerifiedAttribute
+		}
+		if p.GroupsAttribute != "" {
+			idp.AttributeMapping[GroupsAttribute] = p.GroupsAttribute
+		}
+		scopes := p.Scopes
+		switch p.Type {
+		case stackconfig.IdPSAML:
+			if p.MetadataURL != "" {
+				idp.Details["MetadataURL"] = p.MetadataURL
+			} else {
+				b, err := os.ReadFile(p.MetadataFile)
+				if err != nil {
+					return nil, fmt.Errorf("identity provider %s: %w", p.Name, err)
+				}
+				idp.Details["MetadataFile"] = string(b)
+			}
+		case stackconfig.IdPOIDC:
+			if len(scopes) == 0 {
+				scopes = []string{"openid", "email"}
+			}
+			idp.Details["oidc_issuer"] = p.Issuer
+			idp.Details["attributes_request_method"] = "GET"
+			// Cognito stores username = sub when it is not mapped; mapping it keeps the plan stable.
+			idp.AttributeMapping["username"] = "sub"
+		case stackconfig.IdPGoogle:
+			if len(scopes) == 0 {
+				scopes = []string{"openid", "email", "profile"}
+			}
+			idp.AttributeMapping["username"] = "sub"
+		}
+		if p.Type != stackconfig.IdPSAML {
+			idp.Details["client_id"] = p.ClientID
+			idp.Details["authorize_scopes"] = strings.Join(scopes, " ")
+		}
+		out = append(out, idp)
+	}
+	return out, nil
+}
+
+// IdentityProviderSetup is what an identity provider's administrator enters for the stack's pool.
+type IdentityProviderSetup struct {
+	Type string `json:"type"`
+	// ACSURL and EntityID are a SAML provider's reply (assertion consumer service) URL and audience.
+	ACSURL   string `json:"acsUrl,omitempty"`
+	EntityID string `json:"entityId,omitempty"`
+	// RedirectURI is an OIDC or Google app registration's redirect URI.
+	RedirectURI string `json:"redirectUri,omitempty"`
+}
+
+// Setup is the identity providers' setup values, by provider name, from the pool's id and hosted-UI domain.
+func Setup(idps []IdentityProvider, userPoolID, hostedUIDomain string) map[string]IdentityProviderSetup {
+	out := map[string]IdentityProviderSetup{}
+	for _, p := range idps {
+		if p.Type == "SAML" {
+			out[p.Name] = IdentityProviderSetup{Type: p.Type, ACSURL: "https://" + hostedUIDomain + "/saml2/idpresponse", EntityID: "urn:amazon:cognito:sp:" + userPoolID}
+		} else {
+			out[p.Name] = IdentityProviderSetup{Type: p.Type, RedirectURI: "https://" + hostedUIDomain + "/oauth2/idpresponse"}
+		}
+	}
+	return out
 }

@@ -41,6 +41,11 @@ type UserPoolArgs struct {
 	// EmailSender sends the pool's email through SES, with the stack's own invitation. Optional,
 	// default Cognito's default sender and invitation.
 	EmailSender *EmailSender
+	// IdentityProviders users may sign in with on the hosted UI (federation). Optional.
+	IdentityProviders []IdentityProvider
+	// SingleSignOnOnly removes Cognito's own sign-in (passwords) from the app client. Optional, default
+	// false; it needs IdentityProviders.
+	SingleSignOnOnly bool
 	// Tags for the pool. Optional.
 	Tags map[string]string
 }
@@ -133,16 +138,7 @@ func NewUserPool(ctx *pulumi.Context, name string, args *UserPoolArgs, opts ...p
 		UsernameConfiguration: &cognito.UserPoolUsernameConfigurationArgs{
 			CaseSensitive: pulumi.Bool(false),
 		},
-		Schemas: cognito.UserPoolSchemaArray{&cognito.UserPoolSchemaArgs{
-			Name:              pulumi.String("email"),
-			AttributeDataType: pulumi.String("String"),
-			Required:          pulumi.Bool(true),
-			Mutable:           pulumi.Bool(true),
-			StringAttributeConstraints: &cognito.UserPoolSchemaStringAttributeConstraintsArgs{
-				MinLength: pulumi.String("0"),
-				MaxLength: pulumi.String("2048"),
-			},
-		}},
+		Schemas: schemas(args.IdentityProviders),
 		PasswordPolicy: &cognito.UserPoolPasswordPolicyArgs{
 			MinimumLength:                 pulumi.Int(args.PasswordMinLength),
 			RequireLowercase:              pulumi.Bool(true),
@@ -172,6 +168,14 @@ func NewUserPool(ctx *pulumi.Context, name string, args *UserPoolArgs, opts ...p
 		return nil, fmt.Errorf("user pool %s: %w", name, err)
 	}
 
+	if args.SingleSignOnOnly && len(args.IdentityProviders) == 0 {
+		return nil, fmt.Errorf("user pool %s: SingleSignOnOnly needs IdentityProviders", name)
+	}
+	idpNames, err := newIdentityProviders(ctx, name, pool.ID().ToStringOutput(), args.IdentityProviders, parent)
+	if err != nil {
+		return nil, fmt.Errorf("user pool %s: %w", name, err)
+	}
+
 	client, err := cognito.NewUserPoolClient(ctx, name+"-client", &cognito.UserPoolClientArgs{
 		Name:       pulumi.String("igv-desktop"),
 		UserPoolId: pool.ID(),
@@ -181,7 +185,8 @@ func NewUserPool(ctx *pulumi.Context, name string, args *UserPoolArgs, opts ...p
 		AllowedOauthScopes:              pulumi.ToStringArray(oauthScopes),
 		ExplicitAuthFlows:               pulumi.ToStringArray([]string{"ALLOW_REFRESH_TOKEN_AUTH"}),
 		CallbackUrls:                    pulumi.ToStringArray(args.CallbackURLs),
-		SupportedIdentityProviders:      pulumi.ToStringArray([]string{"COGNITO"}),
+		SupportedIdentityProviders:      supportedProviders(!args.SingleSignOnOnly, idpNames),
+		WriteAttributes:                 writeAttributesInput(args.IdentityProviders),
 		GenerateSecret:                  pulumi.Bool(args.ClientSecret),
 		PreventUserExistenceErrors:      pulumi.String("ENABLED"),
 		EnableTokenRevocation:           pulumi.Bool(true),
@@ -300,6 +305,47 @@ func sesInvitation(s *EmailSender) (*cognito.UserPoolAdminCreateUserConfigInvite
 		config.ConfigurationSet = pulumi.String(s.ConfigurationSet)
 	}
 	return template, config, nil
+}
+
+// schemas are the pool's attributes: the email, and with a provider that maps a groups claim, the
+// custom attribute it lands in. Cognito adds custom attributes but never changes or removes one
+// (hashicorp/terraform-provider-aws#21654), so it is mutable (federated sign-in rewrites it at every
+// sign-in), never required (only possible at creation), and stays once added.
+func schemas(idps []IdentityProvider) cognito.UserPoolSchemaArray {
+	out := cognito.UserPoolSchemaArray{&cognito.UserPoolSchemaArgs{
+		Name:              pulumi.String("email"),
+		AttributeDataType: pulumi.String("String"),
+		Required:          pulumi.Bool(true),
+		Mutable:           pulumi.Bool(true),
+		StringAttributeConstraints: &cognito.UserPoolSchemaStringAttributeConstraintsArgs{
+			MinLength: pulumi.String("0"),
+			MaxLength: pulumi.String("2048"),
+		},
+	}}
+	for _, p := range idps {
+		if _, ok := p.AttributeMapping[GroupsAttribute]; ok {
+			return append(out, &cognito.UserPoolSchemaArgs{
+				Name:                   pulumi.String(strings.TrimPrefix(GroupsAttribute, "custom:")),
+				AttributeDataType:      pulumi.String("String"),
+				Required:               pulumi.Bool(false),
+				Mutable:                pulumi.Bool(true),
+				DeveloperOnlyAttribute: pulumi.Bool(false),
+				StringAttributeConstraints: &cognito.UserPoolSchemaStringAttributeConstraintsArgs{
+					MinLength: pulumi.String("0"),
+					MaxLength: pulumi.String("2048"),
+				},
+			})
+		}
+	}
+	return out
+}
+
+func writeAttributesInput(idps []IdentityProvider) pulumi.StringArrayInput {
+	attrs := writeAttributes(idps)
+	if len(attrs) == 0 {
+		return nil
+	}
+	return pulumi.ToStringArray(attrs)
 }
 
 // softwareTokenMFA enables TOTP whenever MFA is possible; Cognito requires a factor for OPTIONAL and ON.

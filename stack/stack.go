@@ -26,6 +26,8 @@ const (
 	OutputInvitedUsers         = preflight.InvitedUsersOutput
 	OutputAuditTrailARNs       = "auditTrailArns"
 	OutputAuditLogBucket       = "auditLogBucket"
+	// OutputIdentityProviderSetup is, by identity provider, what its administrator enters for this pool.
+	OutputIdentityProviderSetup = "identityProviderSetup"
 )
 
 // BackendName names the backend component; every resource name of the stack starts with it.
@@ -74,6 +76,25 @@ func Program(ctx *pulumi.Context) (pulumi.Map, error) {
 		OutputInvitedUsers: b.UserPool.CreatedUsers.ApplyT(func(emails []string) []string {
 			return preflight.Record(emails)
 		}).(pulumi.StringArrayOutput),
+	}
+	if len(cfg.IdentityProviders) > 0 {
+		idps, err := components.IdentityProvidersOf(cfg)
+		if err != nil {
+			return nil, err
+		}
+		outputs[OutputIdentityProviderSetup] = pulumi.All(b.UserPool.UserPoolID, b.UserPool.HostedUIDomain).ApplyT(func(v []any) (map[string]any, error) {
+			out := map[string]any{}
+			for name, s := range components.Setup(idps, v[0].(string), v[1].(string)) {
+				entry := map[string]any{"type": s.Type}
+				for k, v := range map[string]string{"acsUrl": s.ACSURL, "entityId": s.EntityID, "redirectUri": s.RedirectURI} {
+					if v != "" {
+						entry[k] = v
+					}
+				}
+				out[name] = entry
+			}
+			return out, nil
+		}).(pulumi.MapOutput)
 	}
 	if a := b.AuditTrail; a != nil {
 		outputs[OutputAuditTrailARNs] = a.TrailARNs

@@ -36,6 +36,12 @@ const (
 	KeyInvitationsPerDeploy = Namespace + ":invitationsPerDeployment"
 	KeyAuditTrail           = Namespace + ":auditTrail"
 	KeyListAllBuckets       = Namespace + ":listAllBuckets"
+	KeyIdentityProviders    = Namespace + ":identityProviders"
+	// KeyIdentityProviderSecrets is a secret map of provider name to client secret, apart from
+	// identityProviders so that the list itself stays readable (a secret inside it would hide it all).
+	KeyIdentityProviderSecrets = Namespace + ":identityProviderSecrets"
+	KeyLocalUsers              = Namespace + ":localUsers"
+	KeyAdminContact            = Namespace + ":adminContact"
 )
 
 // Keys are every key the program reads.
@@ -44,6 +50,7 @@ var Keys = []string{
 	KeyDeletionProtection, KeyThreatProtection, KeyProtect, KeyUsers, KeyBuckets, KeyTags, KeyPriceClass,
 	KeyAccessLogBucket, KeyConfigDomain, KeyConfigCertificateARN, KeyMaxManagedPolicies, KeyRoleBoundaryARN,
 	KeyEmailSender, KeyInvitationsPerDeploy, KeyAuditTrail, KeyListAllBuckets,
+	KeyIdentityProviders, KeyIdentityProviderSecrets, KeyLocalUsers, KeyAdminContact,
 }
 
 // Defaults of the optional keys, as text the way Pulumi passes them. Pulumi.yaml declares the same
@@ -67,6 +74,9 @@ var Defaults = map[string]string{
 	KeyInvitationsPerDeploy: "20",
 	KeyAuditTrail:           "{}",
 	KeyListAllBuckets:       "true",
+	KeyIdentityProviders:    "[]",
+	KeyLocalUsers:           "true",
+	KeyAdminContact:         "",
 	KeyUsers:                "[]",
 	KeyTags:                 "{}",
 }
@@ -143,7 +153,19 @@ type Config struct {
 	// ListAllBuckets grants s3:ListAllMyBuckets, which IGV's Amazon > Load from S3 calls to list the
 	// account's bucket names. Off, IGV 3.0 users name their buckets in the AWS_S3_BUCKETS preference.
 	ListAllBuckets bool
+	// IdentityProviders are the institution's identity providers users may sign in with (federation).
+	IdentityProviders []IdentityProvider
+	// IdentityProviderSecrets are the OIDC and Google client secrets, by provider name. Secret.
+	IdentityProviderSecrets map[string]string
+	// LocalUsers keeps Cognito's own sign-in (passwords) beside the identity providers.
+	LocalUsers bool
+	// AdminContact is who users ask for access: the gate's refusals name it.
+	AdminContact string
 }
+
+// Gated tells whether the stack runs the token gate: with identity providers (to enforce their email
+// domains, since Cognito creates a federated user on first sign-in whatever admin-only sign-up says).
+func (c *Config) Gated() bool { return len(c.IdentityProviders) > 0 }
 
 // ObjectLock is the Object Lock mode of the audit log bucket's default retention.
 type ObjectLock string

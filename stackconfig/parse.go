@@ -62,6 +62,25 @@ func Parse(project, stack string, raw map[string]string) (*Config, error) {
 	c.DeletionProtection = parseBool(KeyDeletionProtection, get, &ps)
 	c.Protect = parseBool(KeyProtect, get, &ps)
 	c.ListAllBuckets = parseBool(KeyListAllBuckets, get, &ps)
+	c.LocalUsers = parseBool(KeyLocalUsers, get, &ps)
+	c.AdminContact, _ = get(KeyAdminContact)
+	if v := raw[KeyIdentityProviderSecrets]; v != "" {
+		if err := decodeStrict(v, &c.IdentityProviderSecrets); err != nil {
+			ps.add(KeyIdentityProviderSecrets, "[secret]", "is not a map of provider name to client secret", fmt.Sprintf("pulumi config set --secret --path '%s.NAME' SECRET", KeyIdentityProviderSecrets))
+		}
+	}
+	if v, _ := get(KeyIdentityProviders); v != "" && v != "[]" {
+		c.IdentityProviders = parseIdentityProviders(v, c.IdentityProviderSecrets, ".", &ps)
+	} else if len(c.IdentityProviderSecrets) > 0 {
+		ps.add(KeyIdentityProviderSecrets, "[secret]", "is set, but there are no identityProviders", "remove it")
+	}
+	if !c.LocalUsers && len(c.IdentityProviders) == 0 {
+		ps.add(KeyLocalUsers, "false", "leaves no way to sign in: there are no identityProviders", "add an identity provider, or set localUsers to true")
+	}
+	if c.Gated() && !contactPattern.MatchString(c.AdminContact) {
+		ps.add(KeyAdminContact, quote(c.AdminContact), "is required with identityProviders: a refused user is told whom to ask, and IGV shows nothing else",
+			"give an email address or an https:// page, e.g. igv-admins@genomics-lab.example.org")
+	}
 	if v, _ := get(KeyMFA); v == "OFF" {
 		ps.add(KeyMFA, quote(v), "turns multi-factor authentication off, which the security baseline forbids (Security Hub Cognito.5)",
 			"use OPTIONAL (users may add an authenticator app) or ON (everyone must)")
@@ -104,6 +123,11 @@ func Parse(project, stack string, raw map[string]string) (*Config, error) {
 	}
 	if v, _ := get(KeyAuditTrail); v != "" && v != "{}" {
 		c.AuditTrail = parseAuditTrail(v, c, &ps)
+	}
+
+	if !c.LocalUsers && len(c.Users) > 0 {
+		ps.add(KeyUsers, fmt.Sprintf("%d users", len(c.Users)), "are Cognito password users, but localUsers is false, so they could not sign in",
+			"remove them (users of the identity providers need no entry), or set localUsers to true")
 	}
 
 	// The packing check needs valid buckets and a valid quota; otherwise its message would mislead.

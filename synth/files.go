@@ -34,10 +34,19 @@ var policyProperties = map[string]map[string]string{
 func (r *Result) Files() (map[string][]byte, error) {
 	files := map[string][]byte{}
 	var err error
-	if files[ResourcesFile], err = encode(r.Resources); err != nil {
+	// Secrets are written redacted: a stack's secret config (an identity provider's client secret) would
+	// otherwise reach the files in plain text. Resources and outputs keep their values for the tests.
+	resources := make([]Resource, len(r.Resources))
+	for i, res := range r.Resources {
+		res.Inputs, _ = redact(res.Inputs).(map[string]any)
+		res.Outputs, _ = redact(res.Outputs).(map[string]any)
+		resources[i] = res
+	}
+	if files[ResourcesFile], err = encode(resources); err != nil {
 		return nil, err
 	}
-	if files[OutputsFile], err = encode(r.Outputs); err != nil {
+	outputs, _ := redact(r.Outputs).(map[string]any)
+	if files[OutputsFile], err = encode(outputs); err != nil {
 		return nil, err
 	}
 	for _, res := range r.Resources {
@@ -124,4 +133,35 @@ func encode(v any) ([]byte, error) {
 		return nil, fmt.Errorf("synth: encode: %w", err)
 	}
 	return buf.Bytes(), nil
+}
+
+// Redacted stands for a secret's value in the synth's files.
+const Redacted = "[redacted]"
+
+// redact copies v with every non-empty secret value replaced by Redacted.
+func redact(v any) any {
+	if IsSecret(v) {
+		if inner := Unsecret(v); inner != "" && inner != nil {
+			return secretMarker(Redacted)
+		}
+		return v
+	}
+	switch x := v.(type) {
+	case map[string]any:
+		if x == nil {
+			return x
+		}
+		out := make(map[string]any, len(x))
+		for k, e := range x {
+			out[k] = redact(e)
+		}
+		return out
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = redact(e)
+		}
+		return out
+	}
+	return v
 }

@@ -35,6 +35,14 @@ func truthStacks(t *testing.T) map[string]*synth.Result {
 		"prod with an existing audit log bucket": run(t, withConfig(prod, map[string]string{
 			stackconfig.KeyAuditTrail: `{"enabled": true, "logBucket": "genomics-lab-cloudtrail"}`,
 		})),
+		"prod federated through Entra ID (SAML, groups) and Okta (OIDC)": federated(t, nil),
+		"prod with Google only (single sign-on)": run(t, withConfig(prod, map[string]string{
+			stackconfig.KeyIdentityProviders:       `[{"name":"Google","type":"Google","clientId":"123-abc.apps.googleusercontent.com","emailDomains":["genomics-lab.example.org"],"idpIdentifiers":["genomics-lab.example.org"]}]`,
+			stackconfig.KeyIdentityProviderSecrets: `{"Google":"google-client-secret"}`,
+			stackconfig.KeyAdminContact:            "igv-admins@genomics-lab.example.org",
+			stackconfig.KeyLocalUsers:              "false",
+			stackconfig.KeyUsers:                   "[]",
+		})),
 	}
 }
 

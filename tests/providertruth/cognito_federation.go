@@ -815,6 +815,11 @@ func CheckFederation(pool, client map[string]any, idps []map[string]any) []Viola
 		names[name] = true
 		m, _ := idp["attributeMapping"].(map[string]any)
 		for _, attr := range sortedMapKeys(m) {
+			if attr == "username" {
+				// Not an attribute: the provider's user id that becomes the Cognito username (for Google
+				// mappable only to sub; AWS stores username = sub when it is not given).
+				continue
+			}
 			mapped[attr] = true
 			e, isDeclared := declared[attr]
 			switch {
@@ -943,4 +948,11 @@ func sortedMapKeys(m map[string]any) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// extensions add federation's properties, rules and facts to the user pool's and app client's tables
+// (package variables are set before any init registers a table).
+var extensions = map[string]extension{
+	"aws:cognito/userPool:UserPool":             {Properties: FederationUserPoolProperties, Rules: FederationUserPoolRules, World: FederationUserPoolWorld},
+	"aws:cognito/userPoolClient:UserPoolClient": {Properties: FederationClientProperties, World: FederationClientWorld},
 }

@@ -132,8 +132,34 @@ func register(rs ...Resource) {
 		if _, dup := registry[r.Token]; dup {
 			panic("providertruth: " + r.Token + " registered twice")
 		}
+		if ext, ok := extensions[r.Token]; ok {
+			r.Properties = withProperties(r.Properties, ext.Properties)
+			r.Rules = append(slices.Clone(r.Rules), ext.Rules...)
+			r.World = append(slices.Clone(r.World), ext.World...)
+		}
 		registry[r.Token] = &r
 	}
+}
+
+// extension is what a later table adds to a resource type another file registers: properties (which
+// replace those of the same path) and rules and facts.
+type extension struct {
+	Properties []Property
+	Rules      []Rule
+	World      []Fact
+}
+
+// withProperties replaces the properties of base whose path is in more, and appends the others.
+func withProperties(base, more []Property) []Property {
+	out := slices.Clone(base)
+	for _, p := range more {
+		if i := slices.IndexFunc(out, func(q Property) bool { return q.Path == p.Path }); i >= 0 {
+			out[i] = p
+		} else {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // Lookup returns the table of a resource type.
