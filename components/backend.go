@@ -1,12 +1,15 @@
 package components
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"os"
 	"strings"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
+	"igv-aws-backend/gate"
 	"igv-aws-backend/igvconfig"
 	"igv-aws-backend/stackconfig"
 )
@@ -86,6 +89,17 @@ func NewBackend(ctx *pulumi.Context, name string, args *BackendArgs, opts ...pul
 	if poolArgs.IdentityProviders, err = IdentityProvidersOf(cfg); err != nil {
 		return nil, err
 	}
+	var tokenGate *Gate
+	if cfg.Gated() {
+		tokenGate, err = NewGate(ctx, name+"-gate", &GateArgs{
+			FunctionName: GateFunctionName(cfg), Policy: GatePolicy(cfg), LogRetentionDays: GateLogRetentionDays,
+			PermissionsBoundary: cfg.RoleBoundaryARN, Tags: cfg.Tags,
+		}, parent)
+		if err != nil {
+			return nil, err
+		}
+		poolArgs.PreTokenGeneration = tokenGate.FunctionARN
+	}
 	if s := cfg.EmailSender; s != nil {
 		poolArgs.EmailSender = &EmailSender{
 			SourceARN: s.SESIdentityARN, From: s.From, ReplyTo: s.ReplyTo, ConfigurationSet: s.ConfigurationSet,
@@ -95,6 +109,11 @@ func NewBackend(ctx *pulumi.Context, name string, args *BackendArgs, opts ...pul
 	userPool, err := NewUserPool(ctx, name+"-users", poolArgs, parent)
 	if err != nil {
 		return nil, err
+	}
+	if tokenGate != nil {
+		if err := tokenGate.AttachTo(ctx, userPool.UserPoolARN); err != nil {
+			return nil, err
+		}
 	}
 
 	identityPool, err := NewIdentityPool(ctx, name+"-identity", &IdentityPoolArgs{
@@ -267,4 +286,43 @@ func Setup(idps []IdentityProvider, userPoolID, hostedUIDomain string) map[strin
 		}
 	}
 	return out
+}
+
+// GateLogRetentionDays keeps the gate's decisions (who was refused, and why) for a year.
+const GateLogRetentionDays = 365
+
+// ClientName is the app client's name; the gate knows clients by name (tiers will add their own).
+const ClientName = "igv-desktop"
+
+// GateFunctionName names the gate's function after the stack, within Lambda's 64 characters and
+// alphabet: readable, and unique per project and stack through a hash of both.
+func GateFunctionName(cfg *stackconfig.Config) string {
+	sum := sha256.Sum256([]byte(cfg.ResourcePrefix()))
+	stack := strings.Map(func(r rune) rune {
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_' {
+			return r
+		}
+		return '-'
+	}, cfg.Stack)
+	if len(stack) > 40 {
+		stack = stack[:40]
+	}
+	return "igv-gate-" + stack + "-" + hex.EncodeToString(sum[:4])
+}
+
+// GatePolicy is what the gate enforces for the stack: the app client, and each provider's email domains.
+func GatePolicy(cfg *stackconfig.Config) gate.Policy {
+	p := gate.Policy{Contact: cfg.AdminContact, Clients: map[string]gate.Client{ClientName: {}}}
+	for _, idp := range cfg.IdentityProviders {
+		if len(idp.EmailDomains) > 0 {
+			if p.EmailDomains == nil {
+				p.EmailDomains = map[string][]string{}
+			}
+			p.EmailDomains[idp.Name] = idp.EmailDomains
+		}
+		if idp.GroupsAttribute != "" {
+			p.GroupsAttribute = GroupsAttribute
+		}
+	}
+	return p
 }

@@ -46,6 +46,9 @@ type UserPoolArgs struct {
 	// SingleSignOnOnly removes Cognito's own sign-in (passwords) from the app client. Optional, default
 	// false; it needs IdentityProviders.
 	SingleSignOnOnly bool
+	// PreTokenGeneration is the ARN of the token gate the pool runs before it issues tokens (version 1
+	// events). Optional: none without identity providers or tiers.
+	PreTokenGeneration pulumi.StringInput
 	// Tags for the pool. Optional.
 	Tags map[string]string
 }
@@ -162,6 +165,7 @@ func NewUserPool(ctx *pulumi.Context, name string, args *UserPoolArgs, opts ...p
 			AdvancedSecurityMode: pulumi.String(args.ThreatProtection),
 		},
 		UserPoolTier: pulumi.String(userPoolTier(args.ThreatProtection)),
+		LambdaConfig: lambdaConfig(args.PreTokenGeneration),
 		Tags:         tagMap(args.Tags),
 	}, parent, pulumi.Protect(args.Protect))
 	if err != nil {
@@ -177,7 +181,7 @@ func NewUserPool(ctx *pulumi.Context, name string, args *UserPoolArgs, opts ...p
 	}
 
 	client, err := cognito.NewUserPoolClient(ctx, name+"-client", &cognito.UserPoolClientArgs{
-		Name:       pulumi.String("igv-desktop"),
+		Name:       pulumi.String(ClientName),
 		UserPoolId: pool.ID(),
 		// The authorization-code flow only: no implicit flow, no password flows from the client.
 		AllowedOauthFlowsUserPoolClient: pulumi.Bool(true),
@@ -338,6 +342,20 @@ func schemas(idps []IdentityProvider) cognito.UserPoolSchemaArray {
 		}
 	}
 	return out
+}
+
+// lambdaConfig runs the gate before every token issue. The PreTokenGenerationConfig form names the event
+// version (V1_0, which every feature plan has); the older preTokenGeneration member is left for AWS to fill.
+func lambdaConfig(gateARN pulumi.StringInput) cognito.UserPoolLambdaConfigPtrInput {
+	if gateARN == nil {
+		return nil
+	}
+	return &cognito.UserPoolLambdaConfigArgs{
+		PreTokenGenerationConfig: &cognito.UserPoolLambdaConfigPreTokenGenerationConfigArgs{
+			LambdaArn:     gateARN,
+			LambdaVersion: pulumi.String("V1_0"),
+		},
+	}
 }
 
 func writeAttributesInput(idps []IdentityProvider) pulumi.StringArrayInput {

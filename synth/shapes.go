@@ -147,6 +147,23 @@ func Shape(typ, name, urn, region string, inputs resource.PropertyMap) (string, 
 		id = nameOrAuto()
 		set("arn", fmt.Sprintf("arn:aws:cloudtrail:%s:%s:trail/%s", region, Account, id))
 		set("homeRegion", region)
+	case "aws:lambda/function:Function":
+		id = nameOrAuto()
+		set("arn", fmt.Sprintf("arn:aws:lambda:%s:%s:function:%s", region, Account, id))
+		set("invokeArn", fmt.Sprintf("arn:aws:apigateway:%s:lambda:path/2015-03-31/functions/arn:aws:lambda:%s:%s:function:%s/invocations", region, region, Account, id))
+		set("qualifiedArn", fmt.Sprintf("arn:aws:lambda:%s:%s:function:%s:$LATEST", region, Account, id))
+		set("version", "$LATEST")
+	case "aws:lambda/permission:Permission":
+		id = str("statementId")
+		if id == "" {
+			id = autoName(name, urn)
+			set("statementId", id)
+		}
+	case "aws:cloudwatch/logGroup:LogGroup":
+		id = nameOrAuto()
+		set("arn", fmt.Sprintf("arn:aws:logs:%s:%s:log-group:%s", region, Account, id))
+	case "aws:cognito/identityProvider:IdentityProvider":
+		id = str("userPoolId") + ":" + str("providerName")
 	case "aws:cloudfront/distribution:Distribution":
 		id = "E" + token(urn, "id", upperAlnum, 13)
 		set("arn", fmt.Sprintf("arn:aws:cloudfront::%s:distribution/%s", Account, id))

@@ -9,6 +9,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"igv-aws-backend/components"
+	"igv-aws-backend/gate"
+	"igv-aws-backend/policies"
+	"igv-aws-backend/policies/iamsim"
 	"igv-aws-backend/stackconfig"
 	"igv-aws-backend/synth"
 	"igv-aws-backend/tests/providertruth"
@@ -146,4 +149,78 @@ func TestTheClientNamesOnlyProvidersThatExistAndMayWriteEveryMappedAttribute(t *
 		vs := providertruth.CheckFederation(plainInputs(only(t, r, typeUserPool)), plainInputs(only(t, r, typeUserPoolClient)), idps)
 		assert.Empty(t, vs, name)
 	}
+}
+
+const (
+	typeFunction   = "aws:lambda/function:Function"
+	typePermission = "aws:lambda/permission:Permission"
+	typeLogGroup   = "aws:cloudwatch/logGroup:LogGroup"
+)
+
+func TestWithIdentityProvidersTheGateRunsBeforeEveryTokenIssue(t *testing.T) {
+	r := federated(t, nil)
+	fn := only(t, r, typeFunction)
+	pool := only(t, r, typeUserPool)
+	assert.Equal(t, fn.Outputs["arn"], input(pool, "lambdaConfig", "preTokenGenerationConfig", "lambdaArn"))
+	assert.Equal(t, "V1_0", input(pool, "lambdaConfig", "preTokenGenerationConfig", "lambdaVersion"))
+	assert.Equal(t, "provided.al2023", input(fn, "runtime"))
+	assert.Equal(t, "bootstrap", input(fn, "handler"))
+	assert.Equal(t, []string{"arm64"}, strs(input(fn, "architectures")))
+	assert.EqualValues(t, 5, input(fn, "timeout"), "Cognito waits 5 seconds for a trigger")
+
+	policy, err := gate.ParsePolicy(input(fn, "environment", "variables", gate.EnvPolicy).(string))
+	require.NoError(t, err)
+	assert.Equal(t, "igv-admins@genomics-lab.example.org", policy.Contact)
+	assert.Equal(t, map[string][]string{"Entra": {"genomics-lab.example.org"}}, policy.EmailDomains)
+	assert.Equal(t, components.GroupsAttribute, policy.GroupsAttribute)
+	assert.Contains(t, policy.Clients, input(only(t, r, typeUserPoolClient), "name"), "the gate knows the app client by the name the stack gives it")
+}
+
+func TestOnlyThisUserPoolMayInvokeTheGate(t *testing.T) {
+	r := federated(t, nil)
+	perm := only(t, r, typePermission)
+	assert.Equal(t, "lambda:InvokeFunction", input(perm, "action"))
+	assert.Equal(t, "cognito-idp.amazonaws.com", input(perm, "principal"))
+	assert.Equal(t, only(t, r, typeUserPool).Outputs["arn"], input(perm, "sourceArn"))
+}
+
+func TestTheGatesRoleMayWriteItsOwnLogsAndListThisPoolsClientsOnly(t *testing.T) {
+	r := federated(t, nil)
+	logs := only(t, r, typeLogGroup)
+	fn := only(t, r, typeFunction)
+	assert.Equal(t, "/aws/lambda/"+input(fn, "name").(string), input(logs, "name"), "the group Lambda would otherwise create without retention")
+	assert.EqualValues(t, components.GateLogRetentionDays, input(logs, "retentionInDays"))
+	var docs []policies.Document
+	for _, rp := range ofType(r, "aws:iam/rolePolicy:RolePolicy") {
+		if strings.HasPrefix(rp.Name, "igv-gate") {
+			docs = append(docs, policyDoc(t, rp, "policy"))
+		}
+	}
+	require.Len(t, docs, 2)
+	can := func(action, resource string) bool {
+		d, err := iamsim.Evaluate(docs, iamsim.Request{Action: action, Resource: resource})
+		require.NoError(t, err)
+		return d == iamsim.Allowed
+	}
+	poolARN := only(t, r, typeUserPool).Outputs["arn"].(string)
+	assert.True(t, can("cognito-idp:ListUserPoolClients", poolARN))
+	assert.False(t, can("cognito-idp:DescribeUserPoolClient", poolARN), "never the clients' secrets")
+	assert.False(t, can("cognito-idp:ListUserPoolClients", "arn:aws:cognito-idp:eu-west-2:123456789012:userpool/eu-west-2_Other"))
+	assert.True(t, can("logs:PutLogEvents", logs.Outputs["arn"].(string)+":log-stream:2026/11/30/[$LATEST]abc"))
+	assert.False(t, can("logs:PutLogEvents", "arn:aws:logs:eu-west-2:123456789012:log-group:/aws/lambda/other:log-stream:x"))
+	role := ofType(r, "aws:iam/role:Role")
+	for _, ro := range role {
+		if strings.HasPrefix(ro.Name, "igv-gate") {
+			trust := policyDoc(t, ro, "assumeRolePolicy")
+			d, err := iamsim.Evaluate([]policies.Document{trust}, iamsim.Request{PrincipalType: "Service", Principal: "lambda.amazonaws.com", Action: "sts:AssumeRole"})
+			require.NoError(t, err)
+			assert.Equal(t, iamsim.Allowed, d)
+		}
+	}
+}
+
+func TestWithoutIdentityProvidersThereIsNoGate(t *testing.T) {
+	r := example(t, "prod")
+	assert.Empty(t, ofType(r, typeFunction))
+	assert.Nil(t, input(only(t, r, typeUserPool), "lambdaConfig"))
 }
