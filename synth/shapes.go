@@ -164,6 +164,16 @@ func Shape(typ, name, urn, region string, inputs resource.PropertyMap) (string, 
 		set("arn", fmt.Sprintf("arn:aws:logs:%s:%s:log-group:%s", region, Account, id))
 	case "aws:cognito/identityProvider:IdentityProvider":
 		id = str("userPoolId") + ":" + str("providerName")
+		// Cognito adds provider details of its own on read (providertruth: IdentityProviderDetailsFilledByAWS).
+		if v, ok := state["providerDetails"]; ok && v.IsObject() {
+			details := v.ObjectValue().Copy()
+			for k, val := range filledProviderDetails(str("providerType"), urn) {
+				if _, set := details[resource.PropertyKey(k)]; !set {
+					details[resource.PropertyKey(k)] = resource.NewStringProperty(val)
+				}
+			}
+			state["providerDetails"] = resource.NewObjectProperty(details)
+		}
 	case "aws:cloudfront/distribution:Distribution":
 		id = "E" + token(urn, "id", upperAlnum, 13)
 		set("arn", fmt.Sprintf("arn:aws:cloudfront::%s:distribution/%s", Account, id))
@@ -219,4 +229,29 @@ func options(rpc *pulumirpc.RegisterResourceRequest) ResourceOptions {
 		DeleteBeforeReplace:     rpc.GetDeleteBeforeReplace(),
 		AdditionalSecretOutputs: slices.Clone(rpc.GetAdditionalSecretOutputs()),
 	}
+}
+
+// filledProviderDetails are the provider details Cognito adds to an identity provider's on read, with
+// values of their documented shape.
+func filledProviderDetails(providerType, urn string) map[string]string {
+	switch providerType {
+	case "Google":
+		return map[string]string{
+			"attributes_url": "https://people.googleapis.com/v1/people/me?personFields=", "attributes_url_add_attributes": "true",
+			"authorize_url": "https://accounts.google.com/o/oauth2/v2/auth", "oidc_issuer": "https://accounts.google.com",
+			"token_request_method": "POST", "token_url": "https://www.googleapis.com/oauth2/v4/token",
+		}
+	case "OIDC":
+		return map[string]string{
+			"attributes_url_add_attributes": "false", "authorize_url": "https://idp.example/oauth2/v1/authorize",
+			"token_url": "https://idp.example/oauth2/v1/token", "attributes_url": "https://idp.example/oauth2/v1/userinfo",
+			"jwks_uri": "https://idp.example/oauth2/v1/keys",
+		}
+	case "SAML":
+		return map[string]string{
+			"ActiveEncryptionCertificate": "MIIC" + token(urn, "cert", mixedAlnum, 40),
+			"SSORedirectBindingURI":       "https://idp.example/saml2/sso", "SLORedirectBindingURI": "https://idp.example/saml2/slo",
+		}
+	}
+	return nil
 }

@@ -16,6 +16,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"net"
+	"slices"
 	"strings"
 	"sync"
 
@@ -234,6 +235,23 @@ func (d *Double) Diff(_ context.Context, req *pulumirpc.DiffRequest) (*pulumirpc
 	changed, replaces, err := providertruth.Changes(token, plain(olds), plain(news))
 	if err != nil {
 		return nil, err
+	}
+	// terraform-provider-aws diffs a provider-details map against the state it read, which holds keys
+	// AWS filled in: each one the inputs lack and the ignoreChanges do not cover is a change on every
+	// preview (providertruth: IdentityProviderDetailsFilledByAWS).
+	if token == "aws:cognito/identityProvider:IdentityProvider" && !slices.Contains(changed, "providerDetails") {
+		state, err := unmarshal(req.GetOlds())
+		if err != nil {
+			return nil, err
+		}
+		have, _ := plain(state)["providerDetails"].(map[string]any)
+		want, _ := plain(news)["providerDetails"].(map[string]any)
+		for k := range have {
+			if _, ok := want[k]; !ok && !slices.Contains(req.GetIgnoreChanges(), fmt.Sprintf("providerDetails[%q]", k)) {
+				changed = append(changed, "providerDetails")
+				break
+			}
+		}
 	}
 	if len(changed) == 0 {
 		return &pulumirpc.DiffResponse{Changes: pulumirpc.DiffResponse_DIFF_NONE}, nil
