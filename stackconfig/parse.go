@@ -64,7 +64,7 @@ func Parse(project, stack string, raw map[string]string) (*Config, error) {
 	c.ListAllBuckets = parseBool(KeyListAllBuckets, get, &ps)
 	c.LocalUsers = parseBool(KeyLocalUsers, get, &ps)
 	c.AdminContact, _ = get(KeyAdminContact)
-	if v := raw[KeyIdentityProviderSecrets]; v != "" {
+	if v := raw[KeyIdentityProviderSecrets]; v != "" && v != "{}" {
 		if err := decodeStrict(v, &c.IdentityProviderSecrets); err != nil {
 			ps.add(KeyIdentityProviderSecrets, "[secret]", "is not a map of provider name to client secret", fmt.Sprintf("pulumi config set --secret --path '%s.NAME' SECRET", KeyIdentityProviderSecrets))
 		}
