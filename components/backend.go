@@ -18,6 +18,10 @@ import (
 type BackendArgs struct {
 	// Config of the stack, from stackconfig.Load. Required.
 	Config *stackconfig.Config
+	// DeployedCustomAttributes are the user pool's custom attributes as the last deployment recorded
+	// them (package preflight). They stay in the schema whatever the config says: Cognito cannot
+	// remove a custom attribute, and the provider fails the update that tries. Optional.
+	DeployedCustomAttributes []string
 }
 
 // Backend is everything IGV desktop needs on AWS: the user pool, the identity pool and its role, the
@@ -37,6 +41,8 @@ type Backend struct {
 	OAuthConfig pulumi.StringOutput `pulumi:"oauthConfig"`
 	// HostedUIURL is the base URL of the Cognito hosted UI.
 	HostedUIURL pulumi.StringOutput `pulumi:"hostedUiUrl"`
+	// CustomAttributes are the pool's custom attributes (schema names), for the next deployment to keep.
+	CustomAttributes []string
 }
 
 // NewBackend registers the whole backend.
@@ -89,6 +95,8 @@ func NewBackend(ctx *pulumi.Context, name string, args *BackendArgs, opts ...pul
 	if poolArgs.IdentityProviders, err = IdentityProvidersOf(cfg); err != nil {
 		return nil, err
 	}
+	poolArgs.CustomAttributes = CustomAttributesOf(poolArgs.IdentityProviders, args.DeployedCustomAttributes)
+	c.CustomAttributes = poolArgs.CustomAttributes
 	var tokenGate *Gate
 	if cfg.Gated() {
 		tokenGate, err = NewGate(ctx, name+"-gate", &GateArgs{

@@ -3,6 +3,7 @@ package components
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/cognito"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
@@ -28,6 +29,21 @@ type IdentityProvider struct {
 // GroupsAttribute is the user pool's custom attribute that carries an identity provider's groups
 // claim ("custom:groups" to the API, "groups" in the pool's schema).
 const GroupsAttribute = "custom:groups"
+
+// CustomAttributesOf is the pool's custom attributes (schema names): "groups" when a provider maps a
+// groups claim, and every attribute a previous deployment created, since Cognito cannot remove one
+// (preflight reads them back from the stack output userPoolCustomAttributes). Sorted, so the schema's
+// order never shows as a change.
+func CustomAttributesOf(idps []IdentityProvider, deployed []string) []string {
+	out := slices.Clone(deployed)
+	for _, p := range idps {
+		if _, ok := p.AttributeMapping[GroupsAttribute]; ok {
+			out = append(out, strings.TrimPrefix(GroupsAttribute, "custom:"))
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
 
 // FilledProviderDetails are the provider details Cognito adds on read to what the stack sends, per type
 // (tests/providertruth/research/cognito-identity-provider.md, section 2). terraform-provider-aws v5.100.0

@@ -43,6 +43,10 @@ type UserPoolArgs struct {
 	EmailSender *EmailSender
 	// IdentityProviders users may sign in with on the hosted UI (federation). Optional.
 	IdentityProviders []IdentityProvider
+	// CustomAttributes are the pool's custom attributes, by schema name without the custom: prefix
+	// (e.g. "groups"). Cognito adds them but never removes one, so once deployed a name must stay in
+	// this list (CustomAttributesOf). Optional.
+	CustomAttributes []string
 	// SingleSignOnOnly removes Cognito's own sign-in (passwords) from the app client. Optional, default
 	// false; it needs IdentityProviders.
 	SingleSignOnOnly bool
@@ -141,7 +145,7 @@ func NewUserPool(ctx *pulumi.Context, name string, args *UserPoolArgs, opts ...p
 		UsernameConfiguration: &cognito.UserPoolUsernameConfigurationArgs{
 			CaseSensitive: pulumi.Bool(false),
 		},
-		Schemas: schemas(args.IdentityProviders),
+		Schemas: schemas(args.CustomAttributes),
 		PasswordPolicy: &cognito.UserPoolPasswordPolicyArgs{
 			MinimumLength:                 pulumi.Int(args.PasswordMinLength),
 			RequireLowercase:              pulumi.Bool(true),
@@ -311,11 +315,11 @@ func sesInvitation(s *EmailSender) (*cognito.UserPoolAdminCreateUserConfigInvite
 	return template, config, nil
 }
 
-// schemas are the pool's attributes: the email, and with a provider that maps a groups claim, the
-// custom attribute it lands in. Cognito adds custom attributes but never changes or removes one
-// (hashicorp/terraform-provider-aws#21654), so it is mutable (federated sign-in rewrites it at every
+// schemas are the pool's attributes: the email, and the custom attributes (identity providers' groups
+// claims land in one). Cognito adds custom attributes but never changes or removes one
+// (hashicorp/terraform-provider-aws#21654), so each is mutable (federated sign-in rewrites it at every
 // sign-in), never required (only possible at creation), and stays once added.
-func schemas(idps []IdentityProvider) cognito.UserPoolSchemaArray {
+func schemas(custom []string) cognito.UserPoolSchemaArray {
 	out := cognito.UserPoolSchemaArray{&cognito.UserPoolSchemaArgs{
 		Name:              pulumi.String("email"),
 		AttributeDataType: pulumi.String("String"),
@@ -326,20 +330,18 @@ func schemas(idps []IdentityProvider) cognito.UserPoolSchemaArray {
 			MaxLength: pulumi.String("2048"),
 		},
 	}}
-	for _, p := range idps {
-		if _, ok := p.AttributeMapping[GroupsAttribute]; ok {
-			return append(out, &cognito.UserPoolSchemaArgs{
-				Name:                   pulumi.String(strings.TrimPrefix(GroupsAttribute, "custom:")),
-				AttributeDataType:      pulumi.String("String"),
-				Required:               pulumi.Bool(false),
-				Mutable:                pulumi.Bool(true),
-				DeveloperOnlyAttribute: pulumi.Bool(false),
-				StringAttributeConstraints: &cognito.UserPoolSchemaStringAttributeConstraintsArgs{
-					MinLength: pulumi.String("0"),
-					MaxLength: pulumi.String("2048"),
-				},
-			})
-		}
+	for _, name := range custom {
+		out = append(out, &cognito.UserPoolSchemaArgs{
+			Name:                   pulumi.String(name),
+			AttributeDataType:      pulumi.String("String"),
+			Required:               pulumi.Bool(false),
+			Mutable:                pulumi.Bool(true),
+			DeveloperOnlyAttribute: pulumi.Bool(false),
+			StringAttributeConstraints: &cognito.UserPoolSchemaStringAttributeConstraintsArgs{
+				MinLength: pulumi.String("0"),
+				MaxLength: pulumi.String("2048"),
+			},
+		})
 	}
 	return out
 }

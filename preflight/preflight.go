@@ -22,9 +22,9 @@ import (
 const AccessLogPrefix = "s3/"
 
 // Check reports every problem with what the configuration names in the account, as a
-// *stackconfig.Error, or nil. sources are the buckets that will log into the access-log bucket: names,
+// *stackconfig.Error, or nil, and what the last deployment left that the program must keep. sources are the buckets that will log into the access-log bucket: names,
 // or a name pattern ending in "*" for an auto-named one.
-func Check(ctx *pulumi.Context, cfg *stackconfig.Config, sources []string) error {
+func Check(ctx *pulumi.Context, cfg *stackconfig.Config, sources []string) (Findings, error) {
 	var problems []stackconfig.Problem
 	if cfg.AccessLogBucket != "" {
 		problems = append(problems, checkLogBucket(ctx, cfg, sources)...)
@@ -32,10 +32,14 @@ func Check(ctx *pulumi.Context, cfg *stackconfig.Config, sources []string) error
 	last := &lastDeployment{ctx: ctx}
 	problems = append(problems, checkInvitations(ctx, cfg, last)...)
 	problems = append(problems, checkAuditLock(cfg, last)...)
+	var found Findings
+	var more []stackconfig.Problem
+	found.DeployedCustomAttributes, more = deployedCustomAttributes(cfg, last)
+	problems = append(problems, more...)
 	if len(problems) > 0 {
-		return &stackconfig.Error{Stack: cfg.Stack, Problems: problems}
+		return Findings{}, &stackconfig.Error{Stack: cfg.Stack, Problems: problems}
 	}
-	return nil
+	return found, nil
 }
 
 func checkLogBucket(ctx *pulumi.Context, cfg *stackconfig.Config, sources []string) []stackconfig.Problem {

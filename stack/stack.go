@@ -50,11 +50,14 @@ func Program(ctx *pulumi.Context) (pulumi.Map, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := preflight.Check(ctx, cfg, logSources(cfg)); err != nil {
+	found, err := preflight.Check(ctx, cfg, logSources(cfg))
+	if err != nil {
 		return nil, err
 	}
 	var tracker components.ResourceTracker
-	b, err := components.NewBackend(ctx, BackendName, &components.BackendArgs{Config: cfg}, tracker.Option())
+	b, err := components.NewBackend(ctx, BackendName, &components.BackendArgs{
+		Config: cfg, DeployedCustomAttributes: found.DeployedCustomAttributes,
+	}, tracker.Option())
 	if err != nil {
 		return nil, err
 	}
@@ -76,6 +79,9 @@ func Program(ctx *pulumi.Context) (pulumi.Map, error) {
 		OutputInvitedUsers: b.UserPool.CreatedUsers.ApplyT(func(emails []string) []string {
 			return preflight.Record(emails)
 		}).(pulumi.StringArrayOutput),
+	}
+	if len(b.CustomAttributes) > 0 {
+		outputs[preflight.CustomAttributesOutput] = pulumi.ToStringArray(b.CustomAttributes)
 	}
 	if len(cfg.IdentityProviders) > 0 {
 		idps, err := components.IdentityProvidersOf(cfg)

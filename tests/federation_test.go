@@ -123,6 +123,31 @@ func TestAGroupsClaimAddsAMutableOptionalCustomAttribute(t *testing.T) {
 	assert.Equal(t, "String", groups["attributeDataType"])
 }
 
+// Cognito cannot remove a custom attribute: the stack records the pool's, and keeps every recorded one
+// in the schema when no provider maps it any more (the provider would fail the update otherwise).
+func TestACustomAttributeOnceDeployedStaysInTheSchema(t *testing.T) {
+	r := federated(t, nil)
+	assert.Equal(t, []any{"groups"}, r.Outputs["userPoolCustomAttributes"], "recorded for the next deployment")
+
+	st := withConfig(exampleStack(t, "prod"), map[string]string{
+		stackconfig.KeyIdentityProviders: `[{"name":"Entra","type":"SAML","metadataUrl":"` + entraMetadata + `","emailAttribute":"` + samlEmail + `"}]`,
+		stackconfig.KeyAdminContact:      "igv-admins@genomics-lab.example.org",
+	})
+	st.Previous = map[string]any{"userPoolId": "eu-west-2_AbCdEf123", "userPoolCustomAttributes": []any{"groups"}}
+	kept := run(t, st)
+	before, _ := input(only(t, r, typeUserPool), "schemas").([]any)
+	after, _ := input(only(t, kept, typeUserPool), "schemas").([]any)
+	assert.Equal(t, before, after, "the schema the last deployment created, unchanged")
+	require.NoError(t, providertruth.SchemaItemsKept(
+		map[string]any{"schemas": before}, map[string]any{"schemas": after}))
+	assert.Equal(t, []any{"groups"}, kept.Outputs["userPoolCustomAttributes"])
+
+	st.Previous = map[string]any{"userPoolId": "eu-west-2_AbCdEf123"}
+	fresh, _ := input(only(t, run(t, st), typeUserPool), "schemas").([]any)
+	assert.Error(t, providertruth.SchemaItemsKept(map[string]any{"schemas": before}, map[string]any{"schemas": fresh}),
+		"without the record, the schema would drop the attribute and the update fail")
+}
+
 func TestTheOutputsTellEachIdentityProvidersAdministratorWhatToEnter(t *testing.T) {
 	r := federated(t, nil)
 	setup, _ := r.Outputs["identityProviderSetup"].(map[string]any)

@@ -25,6 +25,8 @@ package providertruth
 
 import (
 	"fmt"
+	"reflect"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -956,3 +958,20 @@ var extensions = map[string]extension{
 	"aws:cognito/userPool:UserPool":             {Properties: FederationUserPoolProperties, Rules: FederationUserPoolRules, World: FederationUserPoolWorld},
 	"aws:cognito/userPoolClient:UserPoolClient": {Properties: FederationClientProperties, World: FederationClientWorld},
 }
+
+// SchemaItemsKept is the user pool update's rule on schemas: an update may add schema elements (sent as
+// AddCustomAttributes) but every element the pool has must come back unchanged, or the provider fails
+// before calling AWS, since Cognito can neither change nor remove an attribute. olds and news are a
+// pool's plain inputs before and after.
+func SchemaItemsKept(olds, news map[string]any) error {
+	next := fedSchemaElements(news)
+	for _, e := range fedSchemaElements(olds) {
+		if !slices.ContainsFunc(next, func(n map[string]any) bool { return reflect.DeepEqual(n, e) }) {
+			return fmt.Errorf("updating Cognito User Pool: cannot modify or remove schema items (schemas %q)", e["name"])
+		}
+	}
+	return nil
+}
+
+// SchemaItemsKeptSource is where SchemaItemsKept comes from.
+const SchemaItemsKeptSource = fedPoolSrc + " (resourceUserPoolUpdate), " + fedTFIssue + "21654"

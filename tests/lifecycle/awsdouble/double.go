@@ -320,6 +320,15 @@ func (d *Double) Update(_ context.Context, req *pulumirpc.UpdateRequest) (*pulum
 	if err := d.refuse(token, plain(news)); err != nil {
 		return nil, err
 	}
+	if token == "aws:cognito/userPool:UserPool" {
+		olds, err := unmarshal(req.GetOldInputs())
+		if err != nil {
+			return nil, err
+		}
+		if err := providertruth.SchemaItemsKept(plain(olds), plain(news)); err != nil {
+			return nil, err
+		}
+	}
 	if err := d.world.admitUpdate(token, d.region, plain(news)); err != nil {
 		return nil, err
 	}
