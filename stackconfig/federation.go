@@ -173,6 +173,8 @@ func checkSAML(p *IdentityProvider, at func(string) string, projectDir string, p
 		if !filepath.IsAbs(path) {
 			path = filepath.Join(projectDir, path)
 		}
+		// Resolved once, so that the program reads the very file this check read.
+		defer func() { p.MetadataFile = path }()
 		b, err := os.ReadFile(path)
 		switch {
 		case err != nil:

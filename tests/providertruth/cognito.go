@@ -186,7 +186,8 @@ func cognitoAppUserPoolClient() Resource {
 			{
 				Path: "readAttributes",
 				Sends: "ReadAttributes, a set (reordering is no change in Terraform). Unset at create: not sent, and the " +
-					"client may read every attribute. WriteAttributes stays unset: the client may write every mutable attribute.",
+					"client may read every attribute. WriteAttributes, unset without identity providers, lets the client write the " +
+					"standard attributes only (API reference); with providers the stack sets it (writeAttributes, cognito_federation.go).",
 				AWS: "ReadAttributes: attribute names of 1..2048 characters that exist in the pool: standard attributes " +
 					"(email_verified and phone_number_verified included) or custom:/dev: attributes of its schema.",
 				Check:  Each(0, 0, cognitoAppReadAttribute()),

@@ -545,12 +545,9 @@ func fedUserGroup() Resource {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Additions to aws:cognito/userPool:UserPool (cognito_userpool.go). For the main engineer to merge.
-//
-// MERGE NOTE: Resource.Property returns the FIRST entry of a path, so a duplicate is silently shadowed.
-// The lambdaConfig entries are new paths: append them. The schemas entries REPLACE the existing entries of
-// the same path in userPoolProperties(). They keep the existing Check (or tighten it) and add what federation
-// needs to know.
+// Additions to aws:cognito/userPool:UserPool (cognito_userpool.go), merged into its table by extensions:
+// the lambdaConfig entries are new paths; the schemas entries replace the entries of the same path in
+// userPoolProperties(), keeping their Check (or tightening it) and adding what federation needs to know.
 
 // FederationUserPoolProperties are the user pool properties federation and access tiers add or change.
 var FederationUserPoolProperties = []Property{
@@ -720,12 +717,9 @@ var FederationUserPoolWorld = []Fact{
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Additions to aws:cognito/userPoolClient:UserPoolClient (cognito.go). For the main engineer to merge.
-//
-// MERGE NOTE: supportedIdentityProviders REPLACES the existing entry (same Check, fuller text);
-// writeAttributes is a new path. The existing readAttributes entry says "WriteAttributes stays unset:
-// the client may write every mutable attribute". The API reference contradicts that: unset, the client
-// may write the STANDARD attributes only. Correct that text when merging.
+// Additions to aws:cognito/userPoolClient:UserPoolClient (cognito.go), merged into its table by
+// extensions: supportedIdentityProviders replaces the entry of the same path (same Check, fuller text);
+// writeAttributes is a new path.
 
 // FederationClientProperties are the app client properties federation adds or changes.
 var FederationClientProperties = []Property{
