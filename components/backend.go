@@ -5,12 +5,14 @@ import (
 	"encoding/hex"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"igv-aws-backend/gate"
 	"igv-aws-backend/igvconfig"
+	"igv-aws-backend/policies"
 	"igv-aws-backend/stackconfig"
 )
 
@@ -29,16 +31,21 @@ type BackendArgs struct {
 type Backend struct {
 	pulumi.ResourceState
 
-	UserPool     *UserPool
+	UserPool *UserPool
+	// IdentityPool is the one identity pool, without tiers; nil with them.
 	IdentityPool *IdentityPool
-	DataBuckets  *DataBuckets
-	ConfigSite   *ConfigSite
+	// TierIdentityPools are the tiers' identity pools, by tier name.
+	TierIdentityPools map[string]*IdentityPool
+	DataBuckets       *DataBuckets
+	ConfigSite        *ConfigSite
 	// AuditTrail is nil unless the config enables it.
 	AuditTrail *AuditTrail
 
 	// OAuthConfig is oauth-config.json as published at the provisioning URL (the first callback
-	// port's); a secret when it holds a client secret.
+	// port's); a secret when it holds a client secret. Without tiers.
 	OAuthConfig pulumi.StringOutput `pulumi:"oauthConfig"`
+	// TierOAuthConfigs are the tiers' oauth-config.json (their first callback port's), by tier name.
+	TierOAuthConfigs map[string]pulumi.StringOutput
 	// HostedUIURL is the base URL of the Cognito hosted UI.
 	HostedUIURL pulumi.StringOutput `pulumi:"hostedUiUrl"`
 	// CustomAttributes are the pool's custom attributes (schema names), for the next deployment to keep.
@@ -59,6 +66,13 @@ func NewBackend(ctx *pulumi.Context, name string, args *BackendArgs, opts ...pul
 
 	callbacks := CallbackURLs(cfg.CallbackPorts)
 	copies := igvconfig.CopiesFor(cfg.CallbackPorts)
+	var tierNames []string
+	for _, t := range cfg.Tiers {
+		tierNames = append(tierNames, t.Name)
+	}
+	if cfg.Tiered() {
+		copies = igvconfig.TierCopies(cfg.CallbackPorts, tierNames)
+	}
 	// The site first: its URLs do not depend on the pool, and the pool's invitation names them.
 	configSite, err := NewConfigSite(ctx, name+"-config", &ConfigSiteArgs{
 		Copies:          copies,
@@ -92,6 +106,9 @@ func NewBackend(ctx *pulumi.Context, name string, args *BackendArgs, opts ...pul
 		SingleSignOnOnly:   !cfg.LocalUsers,
 		Tags:               cfg.Tags,
 	}
+	for _, t := range cfg.Tiers {
+		poolArgs.Tiers = append(poolArgs.Tiers, PoolTier{Name: t.Name, Members: t.Members})
+	}
 	if poolArgs.IdentityProviders, err = IdentityProvidersOf(cfg); err != nil {
 		return nil, err
 	}
@@ -113,6 +130,10 @@ func NewBackend(ctx *pulumi.Context, name string, args *BackendArgs, opts ...pul
 			SourceARN: s.SESIdentityARN, From: s.From, ReplyTo: s.ReplyTo, ConfigurationSet: s.ConfigurationSet,
 			ProvisioningURL: configSite.ProvisioningURL, Port: copies[0].Port,
 		}
+		if cfg.Tiered() {
+			// Each tier has its own URL, and the invitation is the pool's: it tells users to ask.
+			poolArgs.EmailSender.ProvisioningURL = pulumi.String("")
+		}
 	}
 	userPool, err := NewUserPool(ctx, name+"-users", poolArgs, parent)
 	if err != nil {
@@ -124,20 +145,46 @@ func NewBackend(ctx *pulumi.Context, name string, args *BackendArgs, opts ...pul
 		}
 	}
 
-	identityPool, err := NewIdentityPool(ctx, name+"-identity", &IdentityPoolArgs{
-		Name:                cfg.ResourcePrefix(),
-		ProviderName:        userPool.ProviderName,
-		ClientID:            userPool.ClientID,
-		Grants:              cfg.Grants(),
-		MaxManagedPolicies:  cfg.MaxManagedPolicies,
-		Protect:             cfg.Protect,
-		PermissionsBoundary: cfg.RoleBoundaryARN,
-		ListAllBuckets:      cfg.ListAllBuckets,
-		Tags:                cfg.Tags,
-	}, parent)
-	if err != nil {
-		return nil, err
+	newIdentityPool := func(resource, poolName string, client PoolClient, grants []policies.Grant) (*IdentityPool, error) {
+		return NewIdentityPool(ctx, resource, &IdentityPoolArgs{
+			Name:                poolName,
+			ProviderName:        userPool.ProviderName,
+			ClientID:            client.ID,
+			Grants:              grants,
+			MaxManagedPolicies:  cfg.MaxManagedPolicies,
+			Protect:             cfg.Protect,
+			PermissionsBoundary: cfg.RoleBoundaryARN,
+			ListAllBuckets:      cfg.ListAllBuckets,
+			Tags:                cfg.Tags,
+		}, parent)
 	}
+	// What each config copy names: the one client and identity pool, or its tier's.
+	type sources struct {
+		client PoolClient
+		pool   *IdentityPool
+	}
+	byTier := map[string]sources{}
+	if !cfg.Tiered() {
+		identityPool, err := newIdentityPool(name+"-identity", cfg.ResourcePrefix(),
+			PoolClient{ID: userPool.ClientID, Secret: userPool.ClientSecret}, cfg.Grants())
+		if err != nil {
+			return nil, err
+		}
+		c.IdentityPool = identityPool
+		byTier[""] = sources{PoolClient{ID: userPool.ClientID, Secret: userPool.ClientSecret}, identityPool}
+	} else {
+		c.TierIdentityPools = map[string]*IdentityPool{}
+		for _, t := range cfg.Tiers {
+			// Named after the tier: adding or removing a tier touches no other tier's resources.
+			pool, err := newIdentityPool(name+"-identity-"+t.Name, TierIdentityPoolName(cfg, t.Name), userPool.TierClients[t.Name], cfg.TierGrants(t))
+			if err != nil {
+				return nil, err
+			}
+			c.TierIdentityPools[t.Name] = pool
+			byTier[t.Name] = sources{userPool.TierClients[t.Name], pool}
+		}
+	}
+	anyRole := byTier[firstTier(tierNames)].pool.RoleARN
 
 	buckets := make([]DataBucket, len(cfg.Buckets))
 	for i, b := range cfg.Buckets {
@@ -153,7 +200,7 @@ func NewBackend(ctx *pulumi.Context, name string, args *BackendArgs, opts ...pul
 	}
 
 	if a := cfg.AuditTrail; a != nil {
-		account := identityPool.RoleARN.ApplyT(AccountOf).(pulumi.StringOutput)
+		account := anyRole.ApplyT(AccountOf).(pulumi.StringOutput)
 		c.AuditTrail, err = NewAuditTrail(ctx, name+"-audit", &AuditTrailArgs{
 			Name:            cfg.ResourcePrefix() + "-audit",
 			Region:          cfg.Region,
@@ -171,13 +218,15 @@ func NewBackend(ctx *pulumi.Context, name string, args *BackendArgs, opts ...pul
 		}
 	}
 
-	// One config file per callback port: IGV uses only redirect_uris[0].
+	// One config file per callback port (and tier): IGV uses only redirect_uris[0].
 	var files []ConfigFile
+	c.TierOAuthConfigs = map[string]pulumi.StringOutput{}
 	for _, cp := range copies {
 		redirect := CallbackURLs([]int{cp.Port})
+		src := byTier[cp.Tier]
 		content := pulumi.All(
-			userPool.HostedUIDomain, userPool.ClientID, userPool.ClientSecret, userPool.UserPoolID,
-			identityPool.IdentityPoolID, identityPool.RoleARN,
+			userPool.HostedUIDomain, src.client.ID, src.client.Secret, userPool.UserPoolID,
+			src.pool.IdentityPoolID, src.pool.RoleARN,
 		).ApplyT(func(v []any) (string, error) {
 			b, err := igvconfig.Render(igvconfig.Values{
 				Region:         cfg.Region,
@@ -192,14 +241,20 @@ func NewBackend(ctx *pulumi.Context, name string, args *BackendArgs, opts ...pul
 			return string(b), err
 		}).(pulumi.StringOutput)
 		files = append(files, ConfigFile{Copy: cp, Content: content})
+		if cp.Tier != "" && cp.Key == cp.Tier {
+			c.TierOAuthConfigs[cp.Tier] = content
+		}
 	}
 	oauthConfig := files[0].Content.ToStringOutput()
+	if cfg.Tiered() {
+		oauthConfig = pulumi.String("").ToStringOutput()
+	}
 
 	if err := configSite.Publish(ctx, files); err != nil {
 		return nil, err
 	}
 
-	c.UserPool, c.IdentityPool, c.DataBuckets, c.ConfigSite = userPool, identityPool, dataBuckets, configSite
+	c.UserPool, c.DataBuckets, c.ConfigSite = userPool, dataBuckets, configSite
 	c.OAuthConfig = oauthConfig
 	c.HostedUIURL = pulumi.Sprintf("https://%s", userPool.HostedUIDomain)
 	if err := ctx.RegisterResourceOutputs(c, pulumi.Map{
@@ -318,9 +373,32 @@ func GateFunctionName(cfg *stackconfig.Config) string {
 	return "igv-gate-" + stack + "-" + hex.EncodeToString(sum[:4])
 }
 
-// GatePolicy is what the gate enforces for the stack: the app client, and each provider's email domains.
+// TierIdentityPoolName is a tier's identity pool name, "<project>-<stack>-<tier>".
+func TierIdentityPoolName(cfg *stackconfig.Config, tier string) string {
+	return cfg.ResourcePrefix() + "-" + tier
+}
+
+// firstTier is the tier whose role the stack reads its account from ("" without tiers).
+func firstTier(tiers []string) string {
+	if len(tiers) == 0 {
+		return ""
+	}
+	return tiers[0]
+}
+
+// GatePolicy is what the gate enforces for the stack: the app client (or each tier's, open to the
+// tier's group and identity provider groups), and each provider's email domains.
 func GatePolicy(cfg *stackconfig.Config) gate.Policy {
 	p := gate.Policy{Contact: cfg.AdminContact, Clients: map[string]gate.Client{ClientName: {}}}
+	if cfg.Tiered() {
+		p.Clients = map[string]gate.Client{}
+		for _, t := range cfg.Tiers {
+			p.Clients[TierClientName(t.Name)] = gate.Client{Tier: t.Name, Group: TierGroupName(t.Name), IdPGroups: t.IdPGroups}
+		}
+		if slices.ContainsFunc(cfg.IdentityProviders, func(idp stackconfig.IdentityProvider) bool { return idp.GroupsAttribute != "" }) {
+			p.GroupsAttribute = GroupsAttribute
+		}
+	}
 	for _, idp := range cfg.IdentityProviders {
 		if len(idp.EmailDomains) > 0 {
 			if p.EmailDomains == nil {

@@ -73,7 +73,8 @@ type ConfigSite struct {
 	// ProvisioningURL is the https URL of the first file's oauth-config.json.gz, for IGV's "OAuth
 	// provisioning URL".
 	ProvisioningURL pulumi.StringOutput `pulumi:"provisioningUrl"`
-	// ProvisioningURLs are the URLs of every file, by callback port.
+	// ProvisioningURLs are the URLs of every file, by the copy's key (igvconfig.Copy.Key): the callback
+	// port, or with tiers the tier (and "TIER:PORT" for further ports).
 	ProvisioningURLs pulumi.StringMapOutput `pulumi:"provisioningUrls"`
 }
 
@@ -203,7 +204,7 @@ func NewConfigSite(ctx *pulumi.Context, name string, args *ConfigSiteArgs, opts 
 	}
 	urls := pulumi.StringMap{}
 	for _, cp := range args.Copies {
-		urls[fmt.Sprint(cp.Port)] = pulumi.Sprintf("https://%s/%s", c.DomainName, cp.Gzip())
+		urls[cp.Key] = pulumi.Sprintf("https://%s/%s", c.DomainName, cp.Gzip())
 	}
 	c.ProvisioningURL = pulumi.Sprintf("https://%s/%s", c.DomainName, args.Copies[0].Gzip())
 	c.ProvisioningURLs = urls.ToStringMapOutput()

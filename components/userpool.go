@@ -53,9 +53,26 @@ type UserPoolArgs struct {
 	// PreTokenGeneration is the ARN of the token gate the pool runs before it issues tokens (version 1
 	// events). Optional: none without identity providers or tiers.
 	PreTokenGeneration pulumi.StringInput
+	// Tiers each get a Cognito group holding their members and an app client of their own, instead of
+	// the one app client. Optional.
+	Tiers []PoolTier
 	// Tags for the pool. Optional.
 	Tags map[string]string
 }
+
+// PoolTier is an access tier as the user pool sees it: a group and an app client.
+type PoolTier struct {
+	// Name is the tier's stable key. Required.
+	Name string
+	// Members are emails of the pool's Users. Optional.
+	Members []string
+}
+
+// TierClientName is the app client name of a tier (the gate knows clients by name).
+func TierClientName(tier string) string { return ClientName + "-" + tier }
+
+// TierGroupName is the Cognito group of a tier's members.
+func TierGroupName(tier string) string { return "igv-tier-" + tier }
 
 // EmailSender is an SES identity the pool sends its email through (EmailSendingAccount DEVELOPER).
 type EmailSender struct {
@@ -87,14 +104,23 @@ type UserPool struct {
 	UserPoolARN pulumi.StringOutput `pulumi:"userPoolArn"`
 	// ProviderName is "cognito-idp.<region>.amazonaws.com/<pool id>": how an identity pool names this pool.
 	ProviderName pulumi.StringOutput `pulumi:"providerName"`
+	// ClientID and ClientSecret are the app client's, without tiers (empty with them). ClientSecret is
+	// empty for a public client; otherwise a secret output.
 	ClientID     pulumi.StringOutput `pulumi:"clientId"`
-	// ClientSecret is empty for a public client; otherwise a secret output.
 	ClientSecret pulumi.StringOutput `pulumi:"clientSecret"`
+	// TierClients are the tiers' app clients, by tier name.
+	TierClients map[string]PoolClient
 	// HostedUIDomain is "<prefix>.auth.<region>.amazoncognito.com".
 	HostedUIDomain pulumi.StringOutput `pulumi:"hostedUiDomain"`
 	// CreatedUsers are the users' emails (lower case, sorted) once every one of them exists: it never
 	// resolves if one fails, so a record made of it never counts a failed invitation as sent.
 	CreatedUsers pulumi.StringArrayOutput `pulumi:"createdUsers"`
+}
+
+// PoolClient is an app client's id and secret (empty for a public client, otherwise a secret output).
+type PoolClient struct {
+	ID     pulumi.StringOutput
+	Secret pulumi.StringOutput
 }
 
 // ReadAttributes are what the app client may read, and so what the id token carries: the email, which
@@ -184,36 +210,30 @@ func NewUserPool(ctx *pulumi.Context, name string, args *UserPoolArgs, opts ...p
 		return nil, fmt.Errorf("user pool %s: %w", name, err)
 	}
 
-	client, err := cognito.NewUserPoolClient(ctx, name+"-client", &cognito.UserPoolClientArgs{
-		Name:       pulumi.String(ClientName),
-		UserPoolId: pool.ID(),
-		// The authorization-code flow only: no implicit flow, no password flows from the client.
-		AllowedOauthFlowsUserPoolClient: pulumi.Bool(true),
-		AllowedOauthFlows:               pulumi.ToStringArray(oauthFlows),
-		AllowedOauthScopes:              pulumi.ToStringArray(oauthScopes),
-		ExplicitAuthFlows:               pulumi.ToStringArray([]string{"ALLOW_REFRESH_TOKEN_AUTH"}),
-		CallbackUrls:                    pulumi.ToStringArray(args.CallbackURLs),
-		SupportedIdentityProviders:      supportedProviders(!args.SingleSignOnOnly, idpNames),
-		WriteAttributes:                 writeAttributesInput(args.IdentityProviders),
-		GenerateSecret:                  pulumi.Bool(args.ClientSecret),
-		PreventUserExistenceErrors:      pulumi.String("ENABLED"),
-		EnableTokenRevocation:           pulumi.Bool(true),
-		// The id token carries every attribute the client may read, and IGV needs only the email. IGV
-		// decodes the token with Java's standard Base64 decoder, which fails on the "-" and "_" of
-		// base64url that non-ASCII names such as "Zoë" produce (JWTParser.getPayload): no names.
-		ReadAttributes: pulumi.ToStringArray(ReadAttributes),
-		// IGV refreshes an hour-long session; the refresh token keeps users signed in for a working month.
-		AccessTokenValidity:  pulumi.Int(1),
-		IdTokenValidity:      pulumi.Int(1),
-		RefreshTokenValidity: pulumi.Int(30),
-		TokenValidityUnits: &cognito.UserPoolClientTokenValidityUnitsArgs{
-			AccessToken:  pulumi.String("hours"),
-			IdToken:      pulumi.String("hours"),
-			RefreshToken: pulumi.String("days"),
-		},
-	}, parent)
-	if err != nil {
-		return nil, fmt.Errorf("user pool %s: app client: %w", name, err)
+	newClient := func(resource, clientName string) (PoolClient, error) {
+		client, err := cognito.NewUserPoolClient(ctx, resource, clientArgs(args, pool.ID(), clientName, idpNames), parent)
+		if err != nil {
+			return PoolClient{}, fmt.Errorf("user pool %s: app client %s: %w", name, clientName, err)
+		}
+		pc := PoolClient{ID: client.ID().ToStringOutput(), Secret: pulumi.String("").ToStringOutput()}
+		if args.ClientSecret {
+			pc.Secret = pulumi.ToSecret(client.ClientSecret).(pulumi.StringOutput)
+		}
+		return pc, nil
+	}
+	var untiered PoolClient
+	if len(args.Tiers) == 0 {
+		if untiered, err = newClient(name+"-client", ClientName); err != nil {
+			return nil, err
+		}
+	} else {
+		c.TierClients = map[string]PoolClient{}
+		for _, t := range args.Tiers {
+			// Named after the tier, never a list position: adding or removing a tier touches no other.
+			if c.TierClients[t.Name], err = newClient(name+"-client-"+t.Name, TierClientName(t.Name)); err != nil {
+				return nil, err
+			}
+		}
 	}
 
 	// A new prefix replaces the domain, and a pool holds one prefix domain: the old one must go first
@@ -229,6 +249,7 @@ func NewUserPool(ctx *pulumi.Context, name string, args *UserPoolArgs, opts ...p
 
 	var created []any
 	var emails []string
+	byEmail := map[string]*cognito.User{}
 	for _, u := range args.Users {
 		// The pool's usernames are case-insensitive, and the username cannot change without replacing
 		// the user, whose new self would then collide with the old (UsernameExistsException). So the
@@ -253,6 +274,10 @@ func NewUserPool(ctx *pulumi.Context, name string, args *UserPoolArgs, opts ...p
 		}
 		created = append(created, user.ID())
 		emails = append(emails, email)
+		byEmail[email] = user
+	}
+	if err := newTierGroups(ctx, name, pool, args.Tiers, byEmail, parent); err != nil {
+		return nil, err
 	}
 	slices.Sort(emails)
 	c.CreatedUsers = pulumi.All(created...).ApplyT(func([]any) []string { return emails }).(pulumi.StringArrayOutput)
@@ -260,11 +285,9 @@ func NewUserPool(ctx *pulumi.Context, name string, args *UserPoolArgs, opts ...p
 	c.UserPoolID = pool.ID().ToStringOutput()
 	c.UserPoolARN = pool.Arn
 	c.ProviderName = pool.Endpoint
-	c.ClientID = client.ID().ToStringOutput()
-	if args.ClientSecret {
-		c.ClientSecret = pulumi.ToSecret(client.ClientSecret).(pulumi.StringOutput)
-	} else {
-		c.ClientSecret = pulumi.String("").ToStringOutput()
+	c.ClientID, c.ClientSecret = untiered.ID, untiered.Secret
+	if c.ClientID == (pulumi.StringOutput{}) {
+		c.ClientID, c.ClientSecret = pulumi.String("").ToStringOutput(), pulumi.String("").ToStringOutput()
 	}
 	c.HostedUIDomain = pulumi.Sprintf("%s.auth.%s.amazoncognito.com", domain.Domain, args.Region)
 
@@ -280,6 +303,38 @@ func NewUserPool(ctx *pulumi.Context, name string, args *UserPoolArgs, opts ...p
 		return nil, err
 	}
 	return c, nil
+}
+
+// clientArgs are an app client for IGV: the same for the one client and every tier's.
+func clientArgs(args *UserPoolArgs, poolID pulumi.IDOutput, clientName string, idpNames []pulumi.StringOutput) *cognito.UserPoolClientArgs {
+	return &cognito.UserPoolClientArgs{
+		Name:       pulumi.String(clientName),
+		UserPoolId: poolID,
+		// The authorization-code flow only: no implicit flow, no password flows from the client.
+		AllowedOauthFlowsUserPoolClient: pulumi.Bool(true),
+		AllowedOauthFlows:               pulumi.ToStringArray(oauthFlows),
+		AllowedOauthScopes:              pulumi.ToStringArray(oauthScopes),
+		ExplicitAuthFlows:               pulumi.ToStringArray([]string{"ALLOW_REFRESH_TOKEN_AUTH"}),
+		CallbackUrls:                    pulumi.ToStringArray(args.CallbackURLs),
+		SupportedIdentityProviders:      supportedProviders(!args.SingleSignOnOnly, idpNames),
+		WriteAttributes:                 writeAttributesInput(args.IdentityProviders),
+		GenerateSecret:                  pulumi.Bool(args.ClientSecret),
+		PreventUserExistenceErrors:      pulumi.String("ENABLED"),
+		EnableTokenRevocation:           pulumi.Bool(true),
+		// The id token carries every attribute the client may read, and IGV needs only the email. IGV
+		// decodes the token with Java's standard Base64 decoder, which fails on the "-" and "_" of
+		// base64url that non-ASCII names such as "Zoë" produce (JWTParser.getPayload): no names.
+		ReadAttributes: pulumi.ToStringArray(ReadAttributes),
+		// IGV refreshes an hour-long session; the refresh token keeps users signed in for a working month.
+		AccessTokenValidity:  pulumi.Int(1),
+		IdTokenValidity:      pulumi.Int(1),
+		RefreshTokenValidity: pulumi.Int(30),
+		TokenValidityUnits: &cognito.UserPoolClientTokenValidityUnitsArgs{
+			AccessToken:  pulumi.String("hours"),
+			IdToken:      pulumi.String("hours"),
+			RefreshToken: pulumi.String("days"),
+		},
+	}
 }
 
 // sesInvitation is the pool's email configuration for an SES sender, and the stack's invitation with
@@ -390,4 +445,38 @@ func activeOrInactive(on bool) string {
 		return "ACTIVE"
 	}
 	return "INACTIVE"
+}
+
+// newTierGroups registers each tier's Cognito group and puts its members in it. The gate admits a
+// user to a tier's client only as a member of its group (or through the tier's identity provider
+// groups). Groups and memberships are named after the tier and the email, never list positions.
+func newTierGroups(ctx *pulumi.Context, name string, pool *cognito.UserPool, tiers []PoolTier, users map[string]*cognito.User, parent pulumi.ResourceOption) error {
+	for _, t := range tiers {
+		group, err := cognito.NewUserGroup(ctx, name+"-group-"+t.Name, &cognito.UserGroupArgs{
+			UserPoolId:  pool.ID(),
+			Name:        pulumi.String(TierGroupName(t.Name)),
+			Description: pulumi.String("Members of the IGV access tier " + t.Name),
+		}, parent)
+		if err != nil {
+			return fmt.Errorf("user pool %s: group of tier %s: %w", name, t.Name, err)
+		}
+		for _, email := range t.Members {
+			email = strings.ToLower(email)
+			user, ok := users[email]
+			if !ok {
+				return fmt.Errorf("user pool %s: tier %s: member %s is not a user of the pool", name, t.Name, email)
+			}
+			if _, err := cognito.NewUserInGroup(ctx, name+"-member-"+t.Name+"-"+email, &cognito.UserInGroupArgs{
+				UserPoolId: pool.ID(),
+				GroupName:  group.Name,
+				// The user's own output, so that the membership waits for the user.
+				Username: user.Username,
+				// Every input replaces a membership, and a replacement that named the same user would add
+				// it, then remove it: remove first (tests/providertruth/cognito_useringroup.go).
+			}, parent, pulumi.DeleteBeforeReplace(true)); err != nil {
+				return fmt.Errorf("user pool %s: tier %s: member %s: %w", name, t.Name, email, err)
+			}
+		}
+	}
+	return nil
 }

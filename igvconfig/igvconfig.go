@@ -22,14 +22,20 @@ const (
 	PlainObject = "oauth-config.json"
 )
 
-// Copy is one published copy of the config, for one of IGV's callback ports. IGV uses only
-// redirect_uris[0] (OAuthProvider, 2.17 to 3.0), so a user whose IGV listens on another port needs a
-// config whose first redirect URI names that port: one file per port, each with its own URL.
+// Copy is one published copy of the config, for one of IGV's callback ports (and, with access tiers,
+// one tier). IGV uses only redirect_uris[0] (OAuthProvider, 2.17 to 3.0), so a user whose IGV listens
+// on another port needs a config whose first redirect URI names that port: one file per port, each with
+// its own URL.
 type Copy struct {
 	Port int
+	// Tier is the access tier whose client, identity pool and role the copy names; "" without tiers.
+	Tier string
 	// Dir is where the copy's two objects live: "" for the first port (the stack's provisioningUrl),
-	// "port-PORT/" for every further port.
+	// "port-PORT/" for every further port; with tiers under "TIER/".
 	Dir string
+	// Key names the copy in the output provisioningUrls: the port; with tiers the tier for the first
+	// port, "TIER:PORT" for every further one.
+	Key string
 }
 
 // Plain and Gzip are the copy's object keys.
@@ -40,9 +46,26 @@ func (c Copy) Gzip() string  { return c.Dir + GzipObject }
 func CopiesFor(ports []int) []Copy {
 	out := make([]Copy, len(ports))
 	for i, p := range ports {
-		out[i] = Copy{Port: p}
+		out[i] = Copy{Port: p, Key: fmt.Sprint(p)}
 		if i > 0 {
 			out[i].Dir = fmt.Sprintf("port-%d/", p)
+		}
+	}
+	return out
+}
+
+// TierCopies lists the copies of every tier, each tier's callback ports in order: TIER/oauth-config.json.gz
+// for the first port, TIER/port-PORT/... for the others. No copy lies outside a tier's folder.
+func TierCopies(ports []int, tiers []string) []Copy {
+	var out []Copy
+	for _, t := range tiers {
+		for i, c := range CopiesFor(ports) {
+			c.Tier, c.Dir = t, t+"/"+c.Dir
+			c.Key = t
+			if i > 0 {
+				c.Key = fmt.Sprintf("%s:%d", t, c.Port)
+			}
+			out = append(out, c)
 		}
 	}
 	return out

@@ -28,6 +28,11 @@ const (
 	OutputAuditLogBucket       = "auditLogBucket"
 	// OutputIdentityProviderSetup is, by identity provider, what its administrator enters for this pool.
 	OutputIdentityProviderSetup = "identityProviderSetup"
+	// With tiers, by tier name, instead of the single client's, identity pool's, role's and config's.
+	OutputUserPoolClientIDs     = "userPoolClientIds"
+	OutputIdentityPoolIDs       = "identityPoolIds"
+	OutputAuthenticatedRoleARNs = "authenticatedRoleArns"
+	OutputOAuthConfigs          = "oauthConfigs"
 )
 
 // BackendName names the backend component; every resource name of the stack starts with it.
@@ -50,6 +55,18 @@ func Program(ctx *pulumi.Context) (pulumi.Map, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The gate's policy travels in its environment, which Lambda caps: too many tiers, groups or
+	// domains are a configuration error, before anything is registered.
+	if cfg.Gated() {
+		if _, err := components.GatePolicy(cfg).Render(); err != nil {
+			key := stackconfig.KeyIdentityProviders
+			if cfg.Tiered() {
+				key = stackconfig.KeyTiers
+			}
+			return nil, &stackconfig.Error{Stack: cfg.Stack, Problems: []stackconfig.Problem{{Key: key, Why: err.Error(),
+				Fix: "list fewer idpGroups (Entra ID group object ids are 36 characters each) or email domains, or split the tiers across stacks"}}}
+		}
+	}
 	found, err := preflight.Check(ctx, cfg, logSources(cfg))
 	if err != nil {
 		return nil, err
@@ -65,20 +82,35 @@ func Program(ctx *pulumi.Context) (pulumi.Map, error) {
 		return nil, err
 	}
 	outputs := pulumi.Map{
-		OutputProvisioningURL:      b.ConfigSite.ProvisioningURL,
-		OutputProvisioningURLs:     b.ConfigSite.ProvisioningURLs,
-		OutputHostedUIURL:          b.HostedUIURL,
-		OutputUserPoolID:           b.UserPool.UserPoolID,
-		OutputUserPoolClientID:     b.UserPool.ClientID,
-		OutputIdentityPoolID:       b.IdentityPool.IdentityPoolID,
-		OutputAuthenticatedRoleARN: b.IdentityPool.RoleARN,
-		OutputDataBuckets:          b.DataBuckets.BucketNames,
-		OutputConfigBucket:         b.ConfigSite.BucketName,
-		OutputDistributionID:       b.ConfigSite.DistributionID,
-		OutputOAuthConfig:          b.OAuthConfig,
+		OutputProvisioningURLs: b.ConfigSite.ProvisioningURLs,
+		OutputHostedUIURL:      b.HostedUIURL,
+		OutputUserPoolID:       b.UserPool.UserPoolID,
+		OutputDataBuckets:      b.DataBuckets.BucketNames,
+		OutputConfigBucket:     b.ConfigSite.BucketName,
+		OutputDistributionID:   b.ConfigSite.DistributionID,
 		OutputInvitedUsers: b.UserPool.CreatedUsers.ApplyT(func(emails []string) []string {
 			return preflight.Record(emails)
 		}).(pulumi.StringArrayOutput),
+	}
+	if !cfg.Tiered() {
+		outputs[OutputProvisioningURL] = b.ConfigSite.ProvisioningURL
+		outputs[OutputUserPoolClientID] = b.UserPool.ClientID
+		outputs[OutputIdentityPoolID] = b.IdentityPool.IdentityPoolID
+		outputs[OutputAuthenticatedRoleARN] = b.IdentityPool.RoleARN
+		outputs[OutputOAuthConfig] = b.OAuthConfig
+	} else {
+		// No untiered URL, client, pool or role exists: every output names its tier.
+		clients, pools, roles, configs := pulumi.StringMap{}, pulumi.StringMap{}, pulumi.StringMap{}, pulumi.StringMap{}
+		for _, t := range cfg.Tiers {
+			clients[t.Name] = b.UserPool.TierClients[t.Name].ID
+			pools[t.Name] = b.TierIdentityPools[t.Name].IdentityPoolID
+			roles[t.Name] = b.TierIdentityPools[t.Name].RoleARN
+			configs[t.Name] = b.TierOAuthConfigs[t.Name]
+		}
+		outputs[OutputUserPoolClientIDs] = clients
+		outputs[OutputIdentityPoolIDs] = pools
+		outputs[OutputAuthenticatedRoleARNs] = roles
+		outputs[OutputOAuthConfigs] = configs
 	}
 	if len(b.CustomAttributes) > 0 {
 		outputs[preflight.CustomAttributesOutput] = pulumi.ToStringArray(b.CustomAttributes)

@@ -42,6 +42,8 @@ const (
 	KeyIdentityProviderSecrets = Namespace + ":identityProviderSecrets"
 	KeyLocalUsers              = Namespace + ":localUsers"
 	KeyAdminContact            = Namespace + ":adminContact"
+	KeyTiers                   = Namespace + ":tiers"
+	KeySharedBuckets           = Namespace + ":sharedBuckets"
 )
 
 // Keys are every key the program reads.
@@ -50,7 +52,7 @@ var Keys = []string{
 	KeyDeletionProtection, KeyThreatProtection, KeyProtect, KeyUsers, KeyBuckets, KeyTags, KeyPriceClass,
 	KeyAccessLogBucket, KeyConfigDomain, KeyConfigCertificateARN, KeyMaxManagedPolicies, KeyRoleBoundaryARN,
 	KeyEmailSender, KeyInvitationsPerDeploy, KeyAuditTrail, KeyListAllBuckets,
-	KeyIdentityProviders, KeyIdentityProviderSecrets, KeyLocalUsers, KeyAdminContact,
+	KeyIdentityProviders, KeyIdentityProviderSecrets, KeyLocalUsers, KeyAdminContact, KeyTiers, KeySharedBuckets,
 }
 
 // Defaults of the optional keys, as text the way Pulumi passes them. Pulumi.yaml declares the same
@@ -78,6 +80,8 @@ var Defaults = map[string]string{
 	KeyIdentityProviderSecrets: "{}",
 	KeyLocalUsers:              "true",
 	KeyAdminContact:            "",
+	KeyTiers:                   "[]",
+	KeySharedBuckets:           "[]",
 	KeyUsers:                   "[]",
 	KeyTags:                    "{}",
 }
@@ -162,11 +166,17 @@ type Config struct {
 	LocalUsers bool
 	// AdminContact is who users ask for access: the gate's refusals name it.
 	AdminContact string
+	// Tiers split the data into projects whose users and buckets must not mix. None: one role reads
+	// every bucket, as before tiers.
+	Tiers []Tier
+	// SharedBuckets are read by every tier.
+	SharedBuckets []string
 }
 
 // Gated tells whether the stack runs the token gate: with identity providers (to enforce their email
-// domains, since Cognito creates a federated user on first sign-in whatever admin-only sign-up says).
-func (c *Config) Gated() bool { return len(c.IdentityProviders) > 0 }
+// domains, since Cognito creates a federated user on first sign-in whatever admin-only sign-up says),
+// and with tiers (membership is proven only there).
+func (c *Config) Gated() bool { return len(c.IdentityProviders) > 0 || c.Tiered() }
 
 // ObjectLock is the Object Lock mode of the audit log bucket's default retention.
 type ObjectLock string

@@ -77,8 +77,8 @@ func Parse(project, stack string, raw map[string]string) (*Config, error) {
 	if !c.LocalUsers && len(c.IdentityProviders) == 0 {
 		ps.add(KeyLocalUsers, "false", "leaves no way to sign in: there are no identityProviders", "add an identity provider, or set localUsers to true")
 	}
-	if c.Gated() && !contactPattern.MatchString(c.AdminContact) {
-		ps.add(KeyAdminContact, quote(c.AdminContact), "is required with identityProviders: a refused user is told whom to ask, and IGV shows nothing else",
+	if (len(c.IdentityProviders) > 0 || raw[KeyTiers] != "" && raw[KeyTiers] != "[]") && !contactPattern.MatchString(c.AdminContact) {
+		ps.add(KeyAdminContact, quote(c.AdminContact), "is required with identityProviders or tiers: a refused user is told whom to ask, and IGV shows nothing else",
 			"give an email address or an https:// page, e.g. igv-admins@genomics-lab.example.org")
 	}
 	if v, _ := get(KeyMFA); v == "OFF" {
@@ -125,6 +125,10 @@ func Parse(project, stack string, raw map[string]string) (*Config, error) {
 		c.AuditTrail = parseAuditTrail(v, c, &ps)
 	}
 
+	tiers, _ := get(KeyTiers)
+	shared, _ := get(KeySharedBuckets)
+	parseTiers(tiers, shared, c, &ps)
+
 	if !c.LocalUsers && len(c.Users) > 0 {
 		ps.add(KeyUsers, fmt.Sprintf("%d users", len(c.Users)), "are Cognito password users, but localUsers is false, so they could not sign in",
 			"remove them (users of the identity providers need no entry), or set localUsers to true")
@@ -132,25 +136,44 @@ func Parse(project, stack string, raw map[string]string) (*Config, error) {
 
 	// The packing check needs valid buckets and a valid quota; otherwise its message would mislead.
 	if len(ps) == 0 {
-		if _, err := policies.DataAccess(c.Grants(), c.MaxManagedPolicies); err != nil {
-			var capErr *policies.CapacityError
-			if errors.As(err, &capErr) {
-				ps.add(KeyBuckets, fmt.Sprintf("%d buckets", capErr.Buckets),
-					fmt.Sprintf("the read-only policies do not fit the authenticated role's IAM quota: %v", capErr),
-					fmt.Sprintf("grant whole buckets, or the same prefixes in every bucket, instead of prefixes of "+
-						"each bucket's own (those cost most); split the buckets across stacks; or request a Service Quotas "+
-						"increase of 'Managed policies per role' and raise %s (now %d, at most %d)",
-						KeyMaxManagedPolicies, c.MaxManagedPolicies, policies.HardMaxManagedPolicies))
-			} else {
-				ps.add(KeyBuckets, "", err.Error(), "")
-			}
-		}
+		checkPacking(c, &ps)
 	}
 
 	if len(ps) > 0 {
 		return nil, &Error{Stack: stack, Problems: ps}
 	}
 	return c, nil
+}
+
+// checkPacking reports grants that do not fit a role's quota of managed policies: the one role's, or
+// each tier's.
+func checkPacking(c *Config, ps *problems) {
+	type role struct {
+		key    string
+		grants []policies.Grant
+	}
+	roles := []role{{KeyBuckets, c.Grants()}}
+	if c.Tiered() {
+		roles = nil
+		for i, t := range c.Tiers {
+			roles = append(roles, role{fmt.Sprintf("%s[%d].buckets", KeyTiers, i), c.TierGrants(t)})
+		}
+	}
+	for _, r := range roles {
+		if _, err := policies.DataAccess(r.grants, c.MaxManagedPolicies); err != nil {
+			var capErr *policies.CapacityError
+			if errors.As(err, &capErr) {
+				ps.add(r.key, fmt.Sprintf("%d buckets", capErr.Buckets),
+					fmt.Sprintf("the read-only policies do not fit the authenticated role's IAM quota: %v", capErr),
+					fmt.Sprintf("grant whole buckets, or the same prefixes in every bucket, instead of prefixes of "+
+						"each bucket's own (those cost most); split the buckets across stacks; or request a Service Quotas "+
+						"increase of 'Managed policies per role' and raise %s (now %d, at most %d)",
+						KeyMaxManagedPolicies, c.MaxManagedPolicies, policies.HardMaxManagedPolicies))
+			} else {
+				ps.add(r.key, "", err.Error(), "")
+			}
+		}
+	}
 }
 
 var policyARNPattern = regexp.MustCompile(`^arn:aws:iam::[0-9]{12}:policy/([A-Za-z0-9+=,.@_-]+/)*[A-Za-z0-9+=,.@_-]{1,128}$`)

@@ -1,0 +1,62 @@
+package tests
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"igv-aws-backend/stack"
+	"igv-aws-backend/stackconfig"
+	"igv-aws-backend/synth"
+)
+
+// tierMistakes are the tier configurations that would leave a path around the tiers, or a tier nobody
+// can use, each refused before anything is registered.
+var tierMistakes = []struct {
+	name    string
+	changes map[string]string
+	key     string
+	says    string
+}{
+	{"a bucket in no tier", map[string]string{stackconfig.KeySharedBuckets: ""},
+		stackconfig.KeyBuckets, "belongs to no tier"},
+	{"a tier bucket not in buckets", map[string]string{stackconfig.KeyTiers: `[{"name":"clinical","buckets":["genomics-lab-typo"],"members":["jane.doe@genomics-lab.example.org"]}]`},
+		stackconfig.KeyTiers + "[0].buckets", "not a bucket of buckets"},
+	{"a member who is not a user", map[string]string{stackconfig.KeyTiers: strings.Replace(twoTiers, "jane.doe@", "john.doe@", 1)},
+		stackconfig.KeyTiers + "[0].members", "not the email of one of users"},
+	{"identity provider groups without a groups claim", map[string]string{stackconfig.KeyIdentityProviders: entra(`,"emailDomains":["genomics-lab.example.org"]`)},
+		stackconfig.KeyTiers + "[1].idpGroups", "no identity provider has a groupsAttribute"},
+	{"two tiers of one name", map[string]string{stackconfig.KeyTiers: strings.Replace(twoTiers, `"research"`, `"clinical"`, 1)},
+		stackconfig.KeyTiers + "[1].name", "used by two tiers"},
+	{"a tier name that is not a key", map[string]string{stackconfig.KeyTiers: strings.Replace(twoTiers, `"research"`, `"Research Data"`, 1)},
+		stackconfig.KeyTiers + "[1].name", "not a tier name"},
+	{"a tier nobody can enter", map[string]string{stackconfig.KeyTiers: `[{"name":"clinical","buckets":["genomics-lab-clinical-exomes","genomics-lab-wgs-2026"]}]`},
+		stackconfig.KeyTiers + "[0].members", "nobody could sign in"},
+	{"shared buckets without tiers", map[string]string{stackconfig.KeyTiers: ""},
+		stackconfig.KeySharedBuckets, "no tiers"},
+	{"an unknown field", map[string]string{stackconfig.KeyTiers: `[{"name":"clinical","bucket":["genomics-lab-clinical-exomes"]}]`},
+		stackconfig.KeyTiers, "is not a list"},
+	{"tiers without an admin contact", map[string]string{stackconfig.KeyAdminContact: "", stackconfig.KeyIdentityProviders: ""},
+		stackconfig.KeyAdminContact, "whom to ask"},
+}
+
+func TestEachTierMistakeGivesItsErrorAndRegistersNothing(t *testing.T) {
+	for _, m := range tierMistakes {
+		t.Run(m.name, func(t *testing.T) {
+			r, err := synth.Run(stack.Program, tieredStack(t, m.changes))
+			var cfgErr *stackconfig.Error
+			require.ErrorAs(t, err, &cfgErr)
+			found := false
+			for _, p := range cfgErr.Problems {
+				if p.Key == m.key && strings.Contains(p.String(), m.says) {
+					found = true
+					assert.NotEmpty(t, p.Fix)
+				}
+			}
+			assert.True(t, found, "want a problem on %s saying %q; got:\n%v", m.key, m.says, err)
+			assert.Empty(t, r.Resources)
+		})
+	}
+}
