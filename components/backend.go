@@ -357,6 +357,10 @@ const GateLogRetentionDays = 365
 // ClientName is the app client's name; the gate knows clients by name (tiers will add their own).
 const ClientName = "igv-desktop"
 
+// GateFunctionPrefix begins the name of every stack's gate function: the CI deploy role may manage the
+// functions (and their log groups) whose names begin with it, and no others.
+const GateFunctionPrefix = "igv-gate-"
+
 // GateFunctionName names the gate's function after the stack, within Lambda's 64 characters and
 // alphabet: readable, and unique per project and stack through a hash of both.
 func GateFunctionName(cfg *stackconfig.Config) string {
@@ -370,7 +374,7 @@ func GateFunctionName(cfg *stackconfig.Config) string {
 	if len(stack) > 40 {
 		stack = stack[:40]
 	}
-	return "igv-gate-" + stack + "-" + hex.EncodeToString(sum[:4])
+	return GateFunctionPrefix + stack + "-" + hex.EncodeToString(sum[:4])
 }
 
 // TierIdentityPoolName is a tier's identity pool name, "<project>-<stack>-<tier>".

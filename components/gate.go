@@ -22,6 +22,11 @@ import (
 // GatePackage is the gate's main package, which lambdazip builds into the function's code.
 const GatePackage = "igv-aws-backend/gate/function"
 
+// GateRolePath is the IAM path of the gate's execution role: under the stack's path, so that the CI deploy
+// role manages it like the stack's other roles, and a path of its own, so that the deploy role may pass
+// this role, and no other, to Lambda (policies.CIDeploy, PassGateRoleToLambda).
+const GateRolePath = DefaultRolePath + "gate/"
+
 // GateArgs configure the token gate.
 type GateArgs struct {
 	// FunctionName of the Lambda function, fixed so that its log group can be named before it. Required.
@@ -78,7 +83,7 @@ func NewGate(ctx *pulumi.Context, name string, args *GateArgs, opts ...pulumi.Re
 	g.parent = pulumi.Parent(g)
 
 	roleArgs := &iam.RoleArgs{
-		Path:             pulumi.String(DefaultRolePath),
+		Path:             pulumi.String(GateRolePath),
 		Description:      pulumi.String("IGV token gate: decides who may have tokens for which app client"),
 		AssumeRolePolicy: pulumi.String(policies.LambdaTrust().MustJSON()),
 		Tags:             tagMap(args.Tags),
@@ -92,7 +97,7 @@ func NewGate(ctx *pulumi.Context, name string, args *GateArgs, opts ...pulumi.Re
 	}
 	// Lambda would create /aws/lambda/NAME on its first run, without retention; the stack creates it first.
 	logs, err := cloudwatch.NewLogGroup(ctx, name+"-logs", &cloudwatch.LogGroupArgs{
-		Name:            pulumi.String("/aws/lambda/" + args.FunctionName),
+		Name:            pulumi.String(policies.LambdaLogGroupPrefix + args.FunctionName),
 		RetentionInDays: pulumi.Int(args.LogRetentionDays),
 		Tags:            tagMap(args.Tags),
 	}, g.parent)

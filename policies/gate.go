@@ -3,6 +3,13 @@ package policies
 // The documents of the token gate, the user pool's pre token generation Lambda function: it may write
 // its own logs and list the pool's app clients (names and ids) to know which tier a client serves.
 
+const (
+	// LambdaService is the service principal of AWS Lambda.
+	LambdaService = "lambda.amazonaws.com"
+	// LambdaLogGroupPrefix is where Lambda writes a function's logs unless told otherwise: /aws/lambda/NAME.
+	LambdaLogGroupPrefix = "/aws/lambda/"
+)
+
 // LambdaTrust lets the Lambda service assume the gate's role: an execution role, as Lambda's
 // documentation writes it; only a function naming the role can run with it, and only a principal
 // allowed iam:PassRole on it can name it.
@@ -10,7 +17,7 @@ func LambdaTrust() Document {
 	return New(Statement{
 		Sid:       "LambdaRunsTheGate",
 		Effect:    Allow,
-		Principal: Principals{"Service": {"lambda.amazonaws.com"}},
+		Principal: Principals{"Service": {LambdaService}},
 		Action:    Values{"sts:AssumeRole"},
 	})
 }

@@ -50,6 +50,12 @@ type CIScope struct {
 	AccessLogBucket string
 	// RoleBoundaryARN is the permissions boundary every role the deploy role creates must carry.
 	RoleBoundaryARN string
+	// GateRolePath is the IAM path of the token gate's execution role, inside IAMPath, e.g. "/igv/gate/":
+	// the one path whose roles the deploy role may pass to Lambda.
+	GateRolePath string
+	// GateFunctionPattern matches the names of the gate's Lambda functions, e.g. "igv-gate-*"; their log
+	// groups are Lambda's /aws/lambda/NAME.
+	GateFunctionPattern string
 }
 
 func (s CIScope) userPools() string {
@@ -73,6 +79,26 @@ func (s CIScope) originAccessControls() string {
 func (s CIScope) trails() string {
 	return fmt.Sprintf("arn:aws:cloudtrail:%s:%s:trail/%s", s.Region, s.AccountID, s.TrailPattern)
 }
+func (s CIScope) gateRoles() string {
+	return fmt.Sprintf("arn:aws:iam::%s:role%s*", s.AccountID, s.GateRolePath)
+}
+func (s CIScope) gateFunctions() string {
+	return fmt.Sprintf("arn:aws:lambda:%s:%s:function:%s", s.Region, s.AccountID, s.GateFunctionPattern)
+}
+
+// gateLogGroups matches the gate functions' log groups, and with its trailing wildcard also their ":*"
+// form (the ARN DescribeLogGroups reports) and their log streams (":log-stream:NAME").
+func (s CIScope) gateLogGroups() string {
+	return fmt.Sprintf("arn:aws:logs:%s:%s:log-group:%s%s", s.Region, s.AccountID, LambdaLogGroupPrefix, s.GateFunctionPattern)
+}
+
+// logGroupsOfRegion is every log group of the account in the region. DescribeLogGroups, with which the
+// provider reads a log group, is authorized against "arn:aws:logs:REGION:ACCOUNT:log-group::log-stream:"
+// whatever the name prefix asked for, so no narrower resource can allow it.
+func (s CIScope) logGroupsOfRegion() string {
+	return fmt.Sprintf("arn:aws:logs:%s:%s:log-group:*", s.Region, s.AccountID)
+}
+
 func (s CIScope) buckets() []string {
 	out := []string{BucketARN(s.ConfigBucketPattern), BucketARN(s.AuditBucketPattern)}
 	for _, p := range s.DataBucketPatterns {
@@ -83,6 +109,19 @@ func (s CIScope) buckets() []string {
 
 // Read-only actions on the stack's trails.
 var trailReadActions = []string{"cloudtrail:GetEventSelectors", "cloudtrail:GetTrail", "cloudtrail:GetTrailStatus", "cloudtrail:ListTags"}
+
+// Read-only actions on the gate's functions, as terraform-provider-aws reads aws_lambda_function
+// (GetFunction, ListVersionsByFunction, GetFunctionCodeSigningConfig; ListTags, which GetFunction needs
+// for a tagged function, and the tags interceptor's fallback) and aws_lambda_permission (GetPolicy).
+var gateFunctionReadActions = []string{
+	"lambda:GetFunction", "lambda:GetFunctionCodeSigningConfig", "lambda:GetPolicy", "lambda:ListTags",
+	"lambda:ListVersionsByFunction",
+}
+
+// Read-only actions on the gate's log groups: the tags of aws_cloudwatch_log_group, which its read leaves
+// to the provider's tags interceptor (ListTagsForResource). The group itself is read with
+// DescribeLogGroups (logGroupsOfRegion).
+var gateLogGroupReadActions = []string{"logs:ListTagsForResource"}
 
 // Read-only actions on the bucket configuration the stack manages (never on objects of data buckets).
 var bucketReadActions = []string{
@@ -98,8 +137,10 @@ func CIPreview(s CIScope) Document {
 	statements := []Statement{
 		// DescribeUserPoolDomain takes a domain, not a pool: it has no resource-level permission.
 		{Sid: "ReadUserPoolDomains", Effect: Allow, Resource: Values{"*"}, Action: Values{"cognito-idp:DescribeUserPoolDomain"}},
+		// Describe* covers the identity providers (DescribeIdentityProvider); GetGroup reads a user group.
 		{Sid: "ReadUserPools", Effect: Allow, Resource: Values{s.userPools()}, Action: sortedUnique([]string{
-			"cognito-idp:Describe*", "cognito-idp:List*", "cognito-idp:GetUserPoolMfaConfig", "cognito-idp:AdminGetUser",
+			"cognito-idp:Describe*", "cognito-idp:List*", "cognito-idp:GetGroup", "cognito-idp:GetUserPoolMfaConfig",
+			"cognito-idp:AdminGetUser",
 		})},
 		{Sid: "ReadIdentityPools", Effect: Allow, Resource: Values{s.identityPools()}, Action: sortedUnique([]string{
 			"cognito-identity:DescribeIdentityPool", "cognito-identity:GetIdentityPoolRoles", "cognito-identity:ListTagsForResource",
@@ -124,6 +165,9 @@ func CIPreview(s CIScope) Document {
 		{Sid: "ReadAuditTrails", Effect: Allow, Resource: Values{s.trails()}, Action: sortedUnique(trailReadActions)},
 		// DescribeTrails has no resource-level permission.
 		{Sid: "DescribeAuditTrails", Effect: Allow, Resource: Values{"*"}, Action: Values{"cloudtrail:DescribeTrails"}},
+		{Sid: "ReadGateFunctions", Effect: Allow, Resource: Values{s.gateFunctions()}, Action: sortedUnique(gateFunctionReadActions)},
+		{Sid: "ReadGateLogGroups", Effect: Allow, Resource: Values{s.gateLogGroups()}, Action: sortedUnique(gateLogGroupReadActions)},
+		s.describeLogGroups(),
 	}
 	if s.AccessLogBucket != "" {
 		statements = append(statements, s.checkAccessLogBucket())
@@ -146,6 +190,13 @@ const CognitoEmailService = "email.cognito-idp.amazonaws.com"
 // CognitoEmailServiceLinkedRoleARN is the role Cognito creates for SES (DEVELOPER) email in an account.
 func CognitoEmailServiceLinkedRoleARN(accountID string) string {
 	return fmt.Sprintf("arn:aws:iam::%s:role/aws-service-role/%s/AWSServiceRoleForAmazonCognitoIdpEmailService", accountID, CognitoEmailService)
+}
+
+// describeLogGroups lets the provider read a log group: the names, retention and settings of the
+// region's log groups, never their events.
+func (s CIScope) describeLogGroups() Statement {
+	return Statement{Sid: "DescribeLogGroups", Effect: Allow, Resource: Values{s.logGroupsOfRegion()},
+		Action: Values{"logs:DescribeLogGroups"}}
 }
 
 // checkAccessLogBucket lets the program's preflight read the access-log bucket and its policy (never
@@ -177,6 +228,13 @@ func CIDeploy(s CIScope) Document {
 			"cognito-idp:UntagResource", "cognito-idp:UpdateUserPool", "cognito-idp:UpdateUserPoolClient",
 			"cognito-idp:UpdateUserPoolDomain",
 		})},
+		// The user pools' identity providers (aws_cognito_identity_provider) and groups (aws_cognito_user_group),
+		// as terraform-provider-aws creates, reads, updates and deletes them.
+		{Sid: "ManageIdentityProvidersAndGroups", Effect: Allow, Resource: Values{s.userPools()}, Action: sortedUnique([]string{
+			"cognito-idp:CreateGroup", "cognito-idp:CreateIdentityProvider", "cognito-idp:DeleteGroup",
+			"cognito-idp:DeleteIdentityProvider", "cognito-idp:DescribeIdentityProvider", "cognito-idp:GetGroup",
+			"cognito-idp:UpdateGroup", "cognito-idp:UpdateIdentityProvider",
+		})},
 		{Sid: "ManageIdentityPools", Effect: Allow, Resource: Values{s.identityPools()}, Action: sortedUnique([]string{
 			"cognito-identity:DeleteIdentityPool", "cognito-identity:DescribeIdentityPool",
 			"cognito-identity:GetIdentityPoolRoles", "cognito-identity:ListTagsForResource",
@@ -207,6 +265,22 @@ func CIDeploy(s CIScope) Document {
 		// SetIdentityPoolRoles passes the authenticated role to Cognito Identity, and to nothing else.
 		{Sid: "PassStackRolesToCognito", Effect: Allow, Resource: Values{s.roles()}, Action: Values{"iam:PassRole"},
 			Condition: Conditions{"StringEquals": {"iam:PassedToService": {"cognito-identity.amazonaws.com"}}}},
+		// CreateFunction and UpdateFunctionConfiguration pass the gate's role to Lambda: only roles under the
+		// gate's own path, and only to Lambda.
+		{Sid: "PassGateRoleToLambda", Effect: Allow, Resource: Values{s.gateRoles()}, Action: Values{"iam:PassRole"},
+			Condition: Conditions{"StringEquals": {"iam:PassedToService": {LambdaService}}}},
+		// The token gate: its functions (which hold no data, so the stack may delete them), their invoke
+		// permission and their log groups, as terraform-provider-aws manages aws_lambda_function,
+		// aws_lambda_permission and aws_cloudwatch_log_group. Tagging on create needs lambda:TagResource and
+		// logs:TagResource. Nothing of the account's other functions or log groups.
+		{Sid: "ManageGateFunctions", Effect: Allow, Resource: Values{s.gateFunctions()}, Action: sortedUnique(append([]string{
+			"lambda:AddPermission", "lambda:CreateFunction", "lambda:DeleteFunction", "lambda:RemovePermission",
+			"lambda:TagResource", "lambda:UntagResource", "lambda:UpdateFunctionCode", "lambda:UpdateFunctionConfiguration",
+		}, gateFunctionReadActions...))},
+		{Sid: "ManageGateLogGroups", Effect: Allow, Resource: Values{s.gateLogGroups()}, Action: sortedUnique(append([]string{
+			"logs:CreateLogGroup", "logs:DeleteLogGroup", "logs:PutRetentionPolicy", "logs:TagResource", "logs:UntagResource",
+		}, gateLogGroupReadActions...))},
+		s.describeLogGroups(),
 		// s3:ListBucket is what HeadBucket needs, with which the provider finds a bucket after creating it.
 		{Sid: "ConfigureBuckets", Effect: Allow, Resource: sortedUnique(s.buckets()), Action: sortedUnique(append([]string{
 			"s3:CreateBucket", "s3:ListBucket", "s3:PutBucketLogging", "s3:PutBucketOwnershipControls", "s3:PutBucketPolicy",
@@ -257,14 +331,31 @@ func CIDeploy(s CIScope) Document {
 	return New(statements...)
 }
 
-// RoleBoundary is the permissions boundary of the stack's roles: the most any of them may ever do,
-// which is what the IGV role needs (igv-contract.md, section 5). A boundary grants nothing by itself;
-// it caps, so its resources are "*" and the role's own policies name the buckets and keys.
-func RoleBoundary() Document {
-	return New(Statement{
-		Sid:      "AtMostReadOnlyDataAccess",
-		Effect:   Allow,
-		Action:   Values{"kms:Decrypt", "s3:GetObject", "s3:ListAllMyBuckets", "s3:ListBucket"},
-		Resource: Values{"*"},
-	})
+// RoleBoundary is the permissions boundary of the stack's roles: the most any of them may ever do, which
+// is what the IGV role needs (igv-contract.md, section 5) and what the token gate's role needs (GateLogs,
+// ListPoolClients). A boundary grants nothing by itself; it caps. The data access is capped on "*", the
+// role's own policies naming the buckets and keys (which the stack's configuration, not this program,
+// knows); the gate's is capped to the gate's log groups and the user pools of the scope's account and
+// region.
+func RoleBoundary(s CIScope) Document {
+	return New(
+		Statement{
+			Sid:      "AtMostReadOnlyDataAccess",
+			Effect:   Allow,
+			Action:   Values{"kms:Decrypt", "s3:GetObject", "s3:ListAllMyBuckets", "s3:ListBucket"},
+			Resource: Values{"*"},
+		},
+		Statement{
+			Sid:      "AtMostTheGatesOwnLogs",
+			Effect:   Allow,
+			Action:   Values{"logs:CreateLogStream", "logs:PutLogEvents"},
+			Resource: Values{s.gateLogGroups()},
+		},
+		Statement{
+			Sid:      "AtMostThePoolsClientNames",
+			Effect:   Allow,
+			Action:   Values{"cognito-idp:ListUserPoolClients"},
+			Resource: Values{s.userPools()},
+		},
+	)
 }

@@ -3,12 +3,14 @@ package tests
 import (
 	"path"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"igv-aws-backend/ci-roles/ciroles"
+	"igv-aws-backend/components"
 	"igv-aws-backend/policies"
 	"igv-aws-backend/policies/iamsim"
 	"igv-aws-backend/stack"
@@ -315,33 +317,73 @@ func TestCIRolesPulumiYamlDeclaresTheSameDefaultsAsTheProgram(t *testing.T) {
 
 func TestRoleBoundaryCoversExactlyWhatTheIGVRoleNeeds(t *testing.T) {
 	r := ciResult(t, nil)
-	var boundary synth.Resource
-	for _, p := range ofType(r, typePolicy) {
-		if p.Name == "igv-ci-role-boundary" {
-			boundary = p
-		}
-	}
-	require.NotEmpty(t, boundary.URN)
+	boundary := ciBoundary(t, r)
 	assert.Equal(t, "/ci/", input(boundary, "path"), "outside /igv/, where the deploy role cannot touch it")
 	assert.Equal(t, ciroles.RoleBoundaryARN("123456789012", "igv-aws-backend-ci"), boundary.Outputs["arn"])
 	assert.Equal(t, boundary.Outputs["arn"], outputString(t, r, "roleBoundaryArn"))
 	doc := policyDoc(t, boundary, "policy")
-	// Every statement the IGV role's own policies hold lies within the boundary...
+	// Every statement of every role the stack creates lies within the boundary: the IGV role's in every
+	// example stack, and with identity providers the token gate's role's too...
+	stacks := map[string]*synth.Result{"federated": federatedExample(t)}
 	for _, name := range exampleStacks {
-		for _, d := range roleDocuments(t, example(t, name)) {
+		stacks[name] = example(t, name)
+	}
+	checked := map[string]bool{}
+	for name, st := range stacks {
+		for _, role := range ofType(st, typeRole) {
+			assert.Equal(t, boundary.Outputs["arn"], input(role, "permissionsBoundary"), "%s: %s carries the boundary", name, role.Name)
+		}
+		for _, d := range roleDocuments(t, st) {
 			for _, s := range d.Statement {
 				for _, a := range s.Action {
 					for _, res := range s.Resource {
 						assert.True(t, allowed(t, doc, a, res, nil), "%s: %s on %s", name, a, res)
+						checked[a] = true
 					}
 				}
 			}
 		}
 	}
+	for _, a := range []string{"s3:GetObject", "s3:ListBucket", "logs:PutLogEvents", "logs:CreateLogStream", "cognito-idp:ListUserPoolClients"} {
+		assert.True(t, checked[a], "%s was among the statements checked", a)
+	}
 	// ...and nothing else does.
-	for _, a := range []string{"s3:PutObject", "s3:DeleteObject", "iam:CreateRole", "sts:AssumeRole", "kms:Encrypt", "cognito-identity:GetId"} {
+	for _, a := range []string{"s3:PutObject", "s3:DeleteObject", "iam:CreateRole", "iam:PassRole", "sts:AssumeRole", "kms:Encrypt",
+		"cognito-identity:GetId", "lambda:InvokeFunction", "logs:CreateLogGroup"} {
 		assert.False(t, allowed(t, doc, a, "*", nil), a)
 	}
+}
+
+// The boundary admits the token gate's own logs and the pool's client names, so it caps every role the
+// deploy role creates, the IGV data role included, at that too: never another log group, another region's,
+// reading logs, or any other listing of the pools.
+func TestTheBoundaryLetsNoRoleWriteOtherLogsOrListOtherThings(t *testing.T) {
+	doc := policyDoc(t, ciBoundary(t, ciResult(t, nil)), "policy")
+	g := gateOf(t, federatedExample(t))
+	can := func(action, resource string) bool { return allowed(t, doc, action, resource, nil) }
+	stream := g.logGroup + ":log-stream:2026/11/30/[$LATEST]0123456789abcdef"
+	assert.True(t, can("logs:PutLogEvents", stream), "the gate writes its own logs")
+	assert.True(t, can("logs:CreateLogStream", stream))
+	assert.True(t, can("cognito-idp:ListUserPoolClients", g.pool))
+	for _, res := range []string{
+		"arn:aws:logs:eu-west-2:123456789012:log-group:/aws/lambda/payroll-export:log-stream:x",
+		"arn:aws:logs:eu-west-2:123456789012:log-group:/aws/cloudtrail/organization:log-stream:x",
+		strings.Replace(stream, ":eu-west-2:", ":us-east-1:", 1),
+		strings.Replace(stream, ":123456789012:", ":111122223333:", 1),
+	} {
+		assert.False(t, can("logs:PutLogEvents", res), "no other log group: %s", res)
+		assert.False(t, can("logs:CreateLogStream", res), res)
+	}
+	for _, a := range []string{"logs:CreateLogGroup", "logs:DeleteLogGroup", "logs:PutRetentionPolicy", "logs:GetLogEvents",
+		"logs:FilterLogEvents", "logs:DescribeLogStreams", "logs:DeleteLogStream"} {
+		assert.False(t, can(a, g.logGroup+":*"), "%s: the gate's logs are written, never read or changed", a)
+	}
+	for _, a := range []string{"ListUsers", "ListUserPools", "ListGroups", "ListIdentityProviders", "DescribeUserPoolClient",
+		"DescribeUserPool", "AdminGetUser", "UpdateUserPoolClient"} {
+		assert.False(t, can("cognito-idp:"+a, g.pool), "cognito-idp:%s: client names, nothing else of the pool", a)
+	}
+	assert.False(t, can("cognito-idp:ListUserPoolClients", strings.Replace(g.pool, ":eu-west-2:", ":us-east-1:", 1)), "other regions")
+	assert.False(t, can("cognito-idp:ListUserPoolClients", strings.Replace(g.pool, ":123456789012:", ":111122223333:", 1)), "other accounts")
 }
 
 // With an SES sender Cognito creates its email service-linked role with the deploy role's permission:
@@ -385,4 +427,240 @@ func TestDeployRoleManagesExactlyTheAuditTrailAndItsBucket(t *testing.T) {
 	_, _, preview := ciRole(t, ciResult(t, nil), "preview")
 	assert.True(t, allowed(t, preview, "cloudtrail:GetEventSelectors", trail, nil))
 	assert.False(t, allowed(t, preview, "cloudtrail:StopLogging", trail, nil))
+}
+
+// ciBoundary is the CI-roles program's permissions boundary policy.
+func ciBoundary(t *testing.T, r *synth.Result) synth.Resource {
+	t.Helper()
+	for _, p := range ofType(r, typePolicy) {
+		if p.Name == "igv-ci-role-boundary" {
+			return p
+		}
+	}
+	t.Fatal("no igv-ci-role-boundary policy")
+	return synth.Resource{}
+}
+
+var (
+	federatedMu     sync.Mutex
+	federatedResult *synth.Result
+)
+
+// federatedExample is the prod example with identity providers (federated), which deploys the token gate;
+// synthesized once per test binary, and tests must not modify it.
+func federatedExample(t *testing.T) *synth.Result {
+	t.Helper()
+	federatedMu.Lock()
+	defer federatedMu.Unlock()
+	if federatedResult == nil {
+		federatedResult = federated(t, nil)
+	}
+	return federatedResult
+}
+
+// gateARNs are the ARNs of what the stack deploys for the token gate, as the synthesized stack has them.
+type gateARNs struct {
+	function, logGroup, role, dataRole, pool string
+	roleResource                             synth.Resource
+}
+
+func gateOf(t *testing.T, r *synth.Result) gateARNs {
+	t.Helper()
+	g := gateARNs{
+		function: only(t, r, typeFunction).Outputs["arn"].(string),
+		logGroup: only(t, r, typeLogGroup).Outputs["arn"].(string),
+		pool:     only(t, r, typeUserPool).Outputs["arn"].(string),
+	}
+	for _, role := range ofType(r, typeRole) {
+		if strings.HasPrefix(role.Name, "igv-gate") {
+			g.role, g.roleResource = role.Outputs["arn"].(string), role
+		} else {
+			g.dataRole = role.Outputs["arn"].(string)
+		}
+	}
+	require.NotEmpty(t, g.role, "the gate's role")
+	require.NotEmpty(t, g.dataRole, "the IGV data role")
+	return g
+}
+
+// Every call terraform-provider-aws makes to create, read, update and delete the gate's function
+// (aws_lambda_function), its invoke permission (aws_lambda_permission) and its log group
+// (aws_cloudwatch_log_group).
+var (
+	gateFunctionActions = []string{
+		"CreateFunction", "GetFunction", "ListVersionsByFunction", "GetFunctionCodeSigningConfig", "ListTags",
+		"TagResource", "UntagResource", "UpdateFunctionConfiguration", "UpdateFunctionCode", "DeleteFunction",
+		"AddPermission", "GetPolicy", "RemovePermission",
+	}
+	gateLogGroupActions = []string{
+		"CreateLogGroup", "PutRetentionPolicy", "TagResource", "UntagResource", "ListTagsForResource", "DeleteLogGroup",
+	}
+	identityProviderAndGroupActions = []string{
+		"CreateIdentityProvider", "DescribeIdentityProvider", "UpdateIdentityProvider", "DeleteIdentityProvider",
+		"CreateGroup", "GetGroup", "UpdateGroup", "DeleteGroup",
+	}
+)
+
+// DescribeLogGroups is authorized on this ARN whatever log group it reads.
+const describeLogGroupsARN = "arn:aws:logs:eu-west-2:123456789012:log-group::log-stream:"
+
+func TestTheGatesRoleHasAPathOfItsOwnAndCarriesTheBoundary(t *testing.T) {
+	g := gateOf(t, federatedExample(t))
+	assert.Equal(t, components.GateRolePath, input(g.roleResource, "path"))
+	assert.True(t, strings.HasPrefix(g.role, "arn:aws:iam::123456789012:role/igv/gate/"), g.role)
+	assert.False(t, strings.HasPrefix(g.dataRole, "arn:aws:iam::123456789012:role/igv/gate/"), "the IGV data role is not on the gate's path")
+	assert.Equal(t, ciroles.RoleBoundaryARN("123456789012", "igv-aws-backend-ci"), input(g.roleResource, "permissionsBoundary"))
+}
+
+func TestDeployRoleManagesTheGatesFunctionLogGroupAndRole(t *testing.T) {
+	_, _, perms := ciRole(t, ciResult(t, nil), "deploy")
+	g := gateOf(t, federatedExample(t))
+	can := func(action, resource string, ctx map[string][]string) {
+		t.Helper()
+		assert.True(t, allowed(t, perms, action, resource, ctx), "%s on %s", action, resource)
+	}
+	for _, a := range gateFunctionActions {
+		can("lambda:"+a, g.function, nil)
+	}
+	for _, a := range gateLogGroupActions {
+		can("logs:"+a, g.logGroup, nil)
+		can("logs:"+a, g.logGroup+":*", nil)
+	}
+	can("logs:DescribeLogGroups", describeLogGroupsARN, nil)
+	bounded := map[string][]string{"iam:PermissionsBoundary": {ciroles.RoleBoundaryARN("123456789012", "igv-aws-backend-ci")}}
+	for _, a := range []string{"CreateRole", "PutRolePolicy", "DeleteRolePolicy"} {
+		can("iam:"+a, g.role, bounded)
+	}
+	for _, a := range []string{"GetRole", "GetRolePolicy", "ListRolePolicies", "TagRole", "DeleteRole"} {
+		can("iam:"+a, g.role, nil)
+	}
+	can("iam:PassRole", g.role, map[string][]string{"iam:PassedToService": {"lambda.amazonaws.com"}})
+}
+
+func TestDeployRoleCannotTouchOtherFunctionsOrLogGroups(t *testing.T) {
+	_, _, perms := ciRole(t, ciResult(t, nil), "deploy")
+	g := gateOf(t, federatedExample(t))
+	cannot := func(action, resource string) {
+		t.Helper()
+		assert.False(t, allowed(t, perms, action, resource, nil), "%s on %s", action, resource)
+	}
+	for _, fn := range []string{
+		"arn:aws:lambda:eu-west-2:123456789012:function:payroll-export",
+		strings.Replace(g.function, ":eu-west-2:", ":us-east-1:", 1),
+		strings.Replace(g.function, ":123456789012:", ":111122223333:", 1),
+	} {
+		for _, a := range gateFunctionActions {
+			cannot("lambda:"+a, fn)
+		}
+	}
+	for _, a := range []string{"InvokeFunction", "PublishVersion", "PutFunctionConcurrency", "CreateFunctionUrlConfig", "CreateEventSourceMapping"} {
+		cannot("lambda:"+a, g.function)
+	}
+	for _, lg := range []string{
+		"arn:aws:logs:eu-west-2:123456789012:log-group:/aws/lambda/payroll-export",
+		"arn:aws:logs:eu-west-2:123456789012:log-group:/aws/cloudtrail/organization",
+		strings.Replace(g.logGroup, ":eu-west-2:", ":us-east-1:", 1),
+	} {
+		for _, a := range gateLogGroupActions {
+			cannot("logs:"+a, lg)
+		}
+	}
+	for _, a := range []string{"GetLogEvents", "FilterLogEvents", "PutLogEvents", "CreateLogStream", "DeleteLogStream", "DeleteRetentionPolicy"} {
+		cannot("logs:"+a, g.logGroup+":*")
+	}
+	cannot("logs:DescribeLogGroups", strings.Replace(describeLogGroupsARN, ":eu-west-2:", ":us-east-1:", 1))
+}
+
+func TestDeployRolePassesOnlyTheGatesRoleAndOnlyToLambda(t *testing.T) {
+	_, _, perms := ciRole(t, ciResult(t, nil), "deploy")
+	g := gateOf(t, federatedExample(t))
+	pass := func(role, service string) bool {
+		ctx := map[string][]string{"iam:PassedToService": {service}}
+		if service == "" {
+			ctx = nil
+		}
+		return allowed(t, perms, "iam:PassRole", role, ctx)
+	}
+	assert.True(t, pass(g.role, "lambda.amazonaws.com"))
+	for _, service := range []string{"ec2.amazonaws.com", "states.amazonaws.com", "edgelambda.amazonaws.com", ""} {
+		assert.False(t, pass(g.role, service), "the gate's role to %q", service)
+	}
+	for _, role := range []string{
+		g.dataRole,
+		"arn:aws:iam::123456789012:role/igv/igv-other",
+		"arn:aws:iam::123456789012:role/admin",
+		"arn:aws:iam::123456789012:role/ci/igv-aws-backend-ci-deploy",
+		"arn:aws:iam::111122223333:role/igv/gate/igv-gate-role",
+	} {
+		assert.False(t, pass(role, "lambda.amazonaws.com"), "no other role to Lambda: %s", role)
+	}
+	assert.True(t, pass(g.dataRole, "cognito-identity.amazonaws.com"), "the IGV data role still goes to Cognito Identity")
+}
+
+func TestDeployRoleManagesTheIdentityProvidersAndGroupsOfThisRegionsPools(t *testing.T) {
+	_, _, deploy := ciRole(t, ciResult(t, nil), "deploy")
+	_, _, preview := ciRole(t, ciResult(t, nil), "preview")
+	r := federatedExample(t)
+	pool := gateOf(t, r).pool
+	require.NotEmpty(t, ofType(r, typeIdentityProvider))
+	for _, a := range identityProviderAndGroupActions {
+		assert.True(t, allowed(t, deploy, "cognito-idp:"+a, pool, nil), a)
+		assert.False(t, allowed(t, deploy, "cognito-idp:"+a, strings.Replace(pool, ":eu-west-2:", ":us-east-1:", 1), nil), "%s: other regions", a)
+		assert.False(t, allowed(t, deploy, "cognito-idp:"+a, strings.Replace(pool, ":123456789012:", ":111122223333:", 1), nil), "%s: other accounts", a)
+		if readOnly("cognito-idp:" + a) {
+			assert.True(t, allowed(t, preview, "cognito-idp:"+a, pool, nil), "the preview role reads %s", a)
+		} else {
+			assert.False(t, allowed(t, preview, "cognito-idp:"+a, pool, nil), "the preview role may not %s", a)
+		}
+	}
+}
+
+func TestPreviewRoleReadsTheGateButChangesNothing(t *testing.T) {
+	_, _, perms := ciRole(t, ciResult(t, nil), "preview")
+	g := gateOf(t, federatedExample(t))
+	for _, a := range gateFunctionActions {
+		assert.Equal(t, readOnly("lambda:"+a), allowed(t, perms, "lambda:"+a, g.function, nil), "lambda:%s", a)
+		assert.False(t, allowed(t, perms, "lambda:"+a, "arn:aws:lambda:eu-west-2:123456789012:function:payroll-export", nil),
+			"lambda:%s on another function", a)
+	}
+	for _, a := range gateLogGroupActions {
+		assert.Equal(t, readOnly("logs:"+a), allowed(t, perms, "logs:"+a, g.logGroup, nil), "logs:%s", a)
+	}
+	assert.True(t, allowed(t, perms, "logs:DescribeLogGroups", describeLogGroupsARN, nil))
+	assert.False(t, allowed(t, perms, "logs:GetLogEvents", g.logGroup+":*", nil), "no reading the gate's decisions")
+	assert.True(t, allowed(t, perms, "iam:GetRole", g.role, nil))
+	assert.False(t, allowed(t, perms, "iam:PassRole", g.role, map[string][]string{"iam:PassedToService": {"lambda.amazonaws.com"}}))
+	assert.False(t, allowed(t, perms, "lambda:InvokeFunction", g.function, nil))
+}
+
+// DescribeLogGroups cannot be limited to the gate's log groups: it is the one statement whose resource
+// is every log group of the region (README, Security exceptions).
+func TestOnlyDescribeLogGroupsReachesEveryLogGroupOfTheRegion(t *testing.T) {
+	r := ciResult(t, nil)
+	for _, kind := range []string{"preview", "deploy"} {
+		_, _, perms := ciRole(t, r, kind)
+		found := false
+		for _, s := range perms.Statement {
+			for _, res := range s.Resource {
+				if strings.HasPrefix(res, "arn:aws:logs:") && !strings.Contains(res, ":log-group:/aws/lambda/igv-gate-") {
+					assert.Equal(t, "DescribeLogGroups", s.Sid, "%s: %s", kind, res)
+					assert.Equal(t, policies.Values{"logs:DescribeLogGroups"}, s.Action, kind)
+					assert.Equal(t, "arn:aws:logs:eu-west-2:123456789012:log-group:*", res, "%s: this account and region only", kind)
+					found = true
+				}
+			}
+		}
+		assert.True(t, found, kind)
+	}
+}
+
+// Each CI role's permissions are one inline policy, and IAM takes at most 10,240 characters (whitespace not
+// counted) of inline policy per role: the gate's statements must not push the example past it.
+func TestTheCIPoliciesFitIAMsInlinePolicyLimit(t *testing.T) {
+	r := ciResult(t, nil)
+	for _, kind := range []string{"preview", "deploy"} {
+		_, _, perms := ciRole(t, r, kind)
+		n := len(strings.Join(strings.Fields(perms.MustJSON()), ""))
+		assert.Less(t, n, 10240, kind)
+	}
 }

@@ -55,12 +55,15 @@ func NewGitHubCIRoles(ctx *pulumi.Context, name string, args *GitHubCIRolesArgs,
 	}
 	parent := pulumi.Parent(c)
 
-	// Kept outside the stack's /igv/ path, so the deploy role cannot change its own ceiling.
+	// Kept outside the stack's /igv/ path, so the deploy role cannot change its own ceiling. Its
+	// description stays as first deployed, though the boundary now also admits the token gate's logs and
+	// client names: IAM cannot change a managed policy's description, so a new text would replace the
+	// policy that every bounded role uses (tests/providertruth/iam.go).
 	boundary, err := iam.NewPolicy(ctx, name+"-role-boundary", &iam.PolicyArgs{
 		Name:        pulumi.String(RoleBoundaryName(args.RoleNamePrefix)),
 		Path:        pulumi.String("/ci/"),
 		Description: pulumi.String("Permissions boundary of the IGV stack's roles: read-only data access at most"),
-		Policy:      pulumi.String(policies.RoleBoundary().MustJSON()),
+		Policy:      pulumi.String(policies.RoleBoundary(args.Scope).MustJSON()),
 	}, parent)
 	if err != nil {
 		return nil, fmt.Errorf("ci roles %s: role boundary: %w", name, err)
@@ -149,6 +152,8 @@ func Program(ctx *pulumi.Context) (pulumi.Map, error) {
 			StateBucket:         cfg.StateBucket,
 			AccessLogBucket:     cfg.AccessLogBucket,
 			RoleBoundaryARN:     RoleBoundaryARN(cfg.AccountID, cfg.RoleNamePrefix),
+			GateRolePath:        components.GateRolePath,
+			GateFunctionPattern: components.GateFunctionPrefix + "*",
 		},
 	})
 	if err != nil {
