@@ -137,10 +137,11 @@ func CIPreview(s CIScope) Document {
 	statements := []Statement{
 		// DescribeUserPoolDomain takes a domain, not a pool: it has no resource-level permission.
 		{Sid: "ReadUserPoolDomains", Effect: Allow, Resource: Values{"*"}, Action: Values{"cognito-idp:DescribeUserPoolDomain"}},
-		// Describe* covers the identity providers (DescribeIdentityProvider); GetGroup reads a user group.
+		// Describe* covers the identity providers (DescribeIdentityProvider); GetGroup reads a user group,
+		// AdminListGroupsForUser a tier member's membership (List* does not match an Admin action).
 		{Sid: "ReadUserPools", Effect: Allow, Resource: Values{s.userPools()}, Action: sortedUnique([]string{
 			"cognito-idp:Describe*", "cognito-idp:List*", "cognito-idp:GetGroup", "cognito-idp:GetUserPoolMfaConfig",
-			"cognito-idp:AdminGetUser",
+			"cognito-idp:AdminGetUser", "cognito-idp:AdminListGroupsForUser",
 		})},
 		{Sid: "ReadIdentityPools", Effect: Allow, Resource: Values{s.identityPools()}, Action: sortedUnique([]string{
 			"cognito-identity:DescribeIdentityPool", "cognito-identity:GetIdentityPoolRoles", "cognito-identity:ListTagsForResource",
@@ -228,9 +229,12 @@ func CIDeploy(s CIScope) Document {
 			"cognito-idp:UntagResource", "cognito-idp:UpdateUserPool", "cognito-idp:UpdateUserPoolClient",
 			"cognito-idp:UpdateUserPoolDomain",
 		})},
-		// The user pools' identity providers (aws_cognito_identity_provider) and groups (aws_cognito_user_group),
-		// as terraform-provider-aws creates, reads, updates and deletes them.
+		// The user pools' identity providers (aws_cognito_identity_provider), groups (aws_cognito_user_group)
+		// and the tiers' memberships (aws_cognito_user_in_group: AdminAddUserToGroup, read by
+		// AdminListGroupsForUser, AdminRemoveUserFromGroup), as terraform-provider-aws creates, reads,
+		// updates and deletes them.
 		{Sid: "ManageIdentityProvidersAndGroups", Effect: Allow, Resource: Values{s.userPools()}, Action: sortedUnique([]string{
+			"cognito-idp:AdminAddUserToGroup", "cognito-idp:AdminListGroupsForUser", "cognito-idp:AdminRemoveUserFromGroup",
 			"cognito-idp:CreateGroup", "cognito-idp:CreateIdentityProvider", "cognito-idp:DeleteGroup",
 			"cognito-idp:DeleteIdentityProvider", "cognito-idp:DescribeIdentityProvider", "cognito-idp:GetGroup",
 			"cognito-idp:UpdateGroup", "cognito-idp:UpdateIdentityProvider",

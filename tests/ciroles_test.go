@@ -162,8 +162,9 @@ func TestPreviewRoleOnlyReads(t *testing.T) {
 					"the only write: a self-managed backend's stack locks")
 				continue
 			}
-			// AdminGetUser reads a user (refresh of the bootstrap users); it is the one read not named Get.
-			assert.True(t, readOnly(a) || a == "cognito-idp:AdminGetUser", "preview may not %s", a)
+			// AdminGetUser reads a user (refresh of the bootstrap users) and AdminListGroupsForUser a tier
+			// member's groups: the two reads not named Get or List.
+			assert.True(t, readOnly(a) || a == "cognito-idp:AdminGetUser" || a == "cognito-idp:AdminListGroupsForUser", "preview may not %s", a)
 		}
 	}
 	assert.False(t, allowed(t, perms, "s3:GetObject", "arn:aws:s3:::genomics-lab-wgs-2026/sample.bam", nil), "no sequencing data")
@@ -663,4 +664,20 @@ func TestTheCIPoliciesFitIAMsInlinePolicyLimit(t *testing.T) {
 		n := len(strings.Join(strings.Fields(perms.MustJSON()), ""))
 		assert.Less(t, n, 10240, kind)
 	}
+}
+
+// Tiers put their members in groups: the deploy role adds and removes memberships in this region's pools,
+// the preview role only reads them.
+func TestDeployRoleManagesTierMembershipsAndPreviewOnlyReadsThem(t *testing.T) {
+	_, _, deploy := ciRole(t, ciResult(t, nil), "deploy")
+	_, _, preview := ciRole(t, ciResult(t, nil), "preview")
+	r := tiered(t, nil)
+	pool := only(t, r, typeUserPool).Outputs["arn"].(string)
+	require.NotEmpty(t, ofType(r, typeUserInGroup))
+	for _, a := range []string{"AdminAddUserToGroup", "AdminListGroupsForUser", "AdminRemoveUserFromGroup", "CreateGroup", "GetGroup", "DeleteGroup"} {
+		assert.True(t, allowed(t, deploy, "cognito-idp:"+a, pool, nil), a)
+	}
+	assert.True(t, allowed(t, preview, "cognito-idp:AdminListGroupsForUser", pool, nil))
+	assert.False(t, allowed(t, preview, "cognito-idp:AdminAddUserToGroup", pool, nil))
+	assert.False(t, allowed(t, deploy, "cognito-idp:AdminAddUserToGroup", "arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_x", nil), "other regions")
 }

@@ -27,6 +27,7 @@ func TestSnapshots(t *testing.T) {
 	cases := map[string]*synth.Result{
 		"dev":              example(t, "dev"),
 		"prod":             example(t, "prod"),
+		"consortium":       example(t, "consortium"),
 		"ci-roles-example": ciResult(t, nil),
 	}
 	for name, r := range cases {

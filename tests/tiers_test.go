@@ -115,8 +115,9 @@ func TestEachTierHasItsOwnGroupClientIdentityPoolRoleAndConfig(t *testing.T) {
 		}
 		assert.NotEmpty(t, group.URN, "the tier's Cognito group")
 
-		url := outputString(t, r, "provisioningUrls")
-		assert.Contains(t, url, "/"+tier+"/oauth-config.json.gz")
+		urls, _ := r.Outputs["provisioningUrls"].(map[string]any)
+		assert.Contains(t, urls[tier], "/"+tier+"/oauth-config.json.gz")
+		assert.Contains(t, urls[tier+":60152"], "/"+tier+"/port-60152/oauth-config.json.gz")
 		var cfg map[string]any
 		configs, _ := r.Outputs["oauthConfigs"].(map[string]any)
 		require.NoError(t, json.Unmarshal([]byte(configs[tier].(string)), &cfg))
@@ -144,7 +145,9 @@ func TestWithTiersNoUntieredPathRemains(t *testing.T) {
 	// No role of the stack reads every tier's buckets, unless every tier lists them (the shared one).
 	for _, tier := range []string{"clinical", "research"} {
 		docs := tierRoleDocuments(t, r, tier)
-		can := func(bucket string) bool { return roleCan(t, docs, "s3:GetObject", "arn:aws:s3:::"+bucket+"/releases/2026/a.bam", nil) }
+		can := func(bucket string) bool {
+			return roleCan(t, docs, "s3:GetObject", "arn:aws:s3:::"+bucket+"/releases/2026/a.bam", nil)
+		}
 		assert.True(t, can("genomics-lab-reference-genomes"), "%s reads the shared bucket", tier)
 		assert.False(t, can("genomics-lab-clinical-exomes") && can("genomics-lab-wgs-2026"), "%s reads both tiers' data", tier)
 	}
@@ -229,7 +232,7 @@ func TestTierMembersAreInTheirTiersGroupOnly(t *testing.T) {
 		members[m.Name] = input(m, "groupName").(string)
 	}
 	assert.Equal(t, map[string]string{
-		"igv-users-member-clinical-jane.doe@genomics-lab.example.org":   "igv-tier-clinical",
+		"igv-users-member-clinical-jane.doe@genomics-lab.example.org":  "igv-tier-clinical",
 		"igv-users-member-research-raj.patel@genomics-lab.example.org": "igv-tier-research",
 	}, members)
 }

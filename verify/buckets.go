@@ -20,10 +20,13 @@ import (
 	"igv-aws-backend/policies/iamsim"
 )
 
-// Bucket is a data bucket the role must read, limited to Prefixes when there are any.
+// Bucket is a data bucket the role must read, limited to Prefixes when there are any; or, with access
+// tiers, another tier's bucket the role must not read at all (OtherTier).
 type Bucket struct {
 	Name     string
 	Prefixes []string
+	// OtherTier is the tier the bucket belongs to, when it is not the role's own.
+	OtherTier string
 }
 
 // probeKey is an object name no deployment holds: the simulation needs a key, not an object.
@@ -50,6 +53,13 @@ func simulations(b Bucket, region string) []simulation {
 		return ctx
 	}
 	object := func(key string) string { return "arn:aws:s3:::" + b.Name + "/" + key }
+	if b.OtherTier != "" {
+		why := "the bucket is tier " + b.OtherTier + "'s"
+		return []simulation{
+			{"s3:GetObject", object(probeKey), base, false, why},
+			{"s3:ListBucket", policies.BucketARN(b.Name), listing(""), false, why},
+		}
+	}
 	var out []simulation
 	prefixes := b.Prefixes
 	if len(prefixes) == 0 {
@@ -164,6 +174,12 @@ func bucketDecision(doc *policies.Document, roleARN string, s simulation) (iamsi
 func checkBucketAccess(ctx context.Context, admin aws.Config, cfg Config, b Bucket, r *Report) {
 	readName := "the role reads s3://" + b.Name + "/" + strings.Join(b.Prefixes, ", ") + " as IGV does"
 	denyName := "the role cannot write, delete, or read outside s3://" + b.Name + "/" + strings.Join(b.Prefixes, ", ")
+	denyFix, denyEntry := "remove the policies added to the role or the bucket outside the stack, and run pulumi up", EntryRoleTooBroad
+	if b.OtherTier != "" {
+		readName = "the role cannot read s3://" + b.Name + ", tier " + b.OtherTier + "'s bucket"
+		denyName = readName
+		denyFix, denyEntry = "remove what grants the role the other tier's bucket (a policy added outside the stack, or a bucket policy naming the role), and run pulumi up", EntryTierLeak
+	}
 	s3c := s3.NewFromConfig(admin, func(o *s3.Options) { o.Region = cfg.AWSRegion })
 	var doc *policies.Document
 	note := ""
@@ -215,13 +231,21 @@ func checkBucketAccess(ctx context.Context, admin aws.Config, cfg Config, b Buck
 			wrongDenies = append(wrongDenies, line)
 		}
 	}
+	if b.OtherTier != "" {
+		if len(wrongDenies) > 0 {
+			r.fail(denyName, strings.Join(wrongDenies, "; ")+note, denyFix, denyEntry)
+		} else {
+			r.pass(denyName, "GetObject and listing denied"+note)
+		}
+		return
+	}
 	if len(wrongReads) > 0 {
 		r.fail(readName, strings.Join(wrongReads, "; ")+note, "add the bucket (and prefixes) to the stack's buckets config and run pulumi up; no bucket policy, SCP or boundary may deny the role", EntryAccessDenied)
 	} else {
 		r.pass(readName, "GetObject and IGV's listings allowed"+note)
 	}
 	if len(wrongDenies) > 0 {
-		r.fail(denyName, strings.Join(wrongDenies, "; ")+note, "remove the policies added to the role or the bucket outside the stack, and run pulumi up", EntryRoleTooBroad)
+		r.fail(denyName, strings.Join(wrongDenies, "; ")+note, denyFix, denyEntry)
 	} else {
 		r.pass(denyName, "PutObject, DeleteObject and reads outside the prefixes denied"+note)
 	}

@@ -118,7 +118,7 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer, deps Dep
 	if *userBuckets != "" {
 		opts.UserBuckets = strings.Split(*userBuckets, ",")
 	}
-	urls := []string{*target}
+	targets := []Target{{URLs: []string{*target}, Buckets: buckets}}
 	if *stackName != "" {
 		outputs, err := deps.StackOutputs(ctx, *stackName)
 		if err != nil {
@@ -128,8 +128,7 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer, deps Dep
 		if err != nil {
 			return fail(err)
 		}
-		urls, opts.Expected, opts.Buckets = view.URLs, view.Expected, view.Buckets
-		opts.URL = urls[0]
+		targets = view.Targets
 	}
 	if !*noAdmin {
 		admin, err := deps.AdminConfig(ctx)
@@ -144,10 +143,20 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer, deps Dep
 	}
 
 	opts.LoginTimeout = *timeout
-	reports := []*Report{Run(ctx, deps.HTTP, opts)}
-	// Every further port's copy is checked as IGV would fetch it; the AWS side is the same.
-	for _, u := range urls[1:] {
-		reports = append(reports, Run(ctx, deps.HTTP, Options{URL: u, Expected: opts.Expected}))
+	var reports []*Report
+	for i, t := range targets {
+		// Each target (each tier) is checked in full at its first URL, the login only once (at the
+		// first tier's: IGV holds one provisioning URL at a time); every further port's copy is checked
+		// as IGV would fetch it, the AWS side being the same.
+		o := opts
+		o.URL, o.Expected, o.Buckets = t.URLs[0], t.Expected, t.Buckets
+		if i > 0 {
+			o.Login = false
+		}
+		reports = append(reports, Run(ctx, deps.HTTP, o))
+		for _, u := range t.URLs[1:] {
+			reports = append(reports, Run(ctx, deps.HTTP, Options{URL: u, Expected: t.Expected}))
+		}
 	}
 	passed := true
 	for _, r := range reports {

@@ -23,7 +23,8 @@ type Options struct {
 	URL string
 	// Expected is what the stack sets (verify -stack); nil with -url alone.
 	Expected *Expected
-	// Buckets are the data buckets to simulate the role's access to (from the stack, or -bucket).
+	// Buckets are the data buckets to simulate the role's access to (from the stack, or -bucket), and with
+	// tiers the other tiers' buckets it must not read.
 	Buckets []Bucket
 	// Admin are the admin's read-only credentials; nil skips the admin checks.
 	Admin *aws.Config
@@ -96,6 +97,10 @@ func Run(ctx context.Context, c *http.Client, o Options) *Report {
 			fmt.Fprintln(progress, "verify: no buckets to check the role's access to: give -bucket NAME[/PREFIX/], or run with -stack")
 		}
 		for _, b := range o.Buckets {
+			if b.OtherTier != "" {
+				checkBucketAccess(ctx, admin, cfg, b, r)
+				continue
+			}
 			if !checkBucketRegion(ctx, admin, cfg, b, r) {
 				continue // one cause, one failure: the other checks would fail for the same reason
 			}

@@ -19,6 +19,7 @@ const (
 	EntryAssumeRoleDenied  Entry = "`AccessDenied` from STS: not authorized to perform sts:AssumeRoleWithWebIdentity"
 	EntryAccessDenied      Entry = "IGV shows `Access Denied` opening a file, or a bucket is empty in Amazon > Load from S3"
 	EntryRoleTooBroad      Entry = "`verify` says the role may write, delete, or read outside the granted prefixes"
+	EntryTierLeak          Entry = "`verify` says a tier's role can read another tier's bucket"
 	EntryBucketRegion      Entry = "One bucket fails with `PermanentRedirect` or `AuthorizationHeaderMalformed`"
 	EntryPublicObject      Entry = "`verify` says an anonymous GET read a data object"
 	EntryCallbackPortTaken Entry = "`verify -login` says the callback port is taken"
@@ -32,6 +33,6 @@ const (
 var Entries = []Entry{
 	EntryConfigUnreadable, EntryStaleConfig, EntryRedirectMismatch, EntryInvalidScope, EntryClassicFlow,
 	EntryNotSupported, EntryGuestsAllowed, EntryDrift, EntryIDTokenJSON, EntrySessionName, EntryAssumeRoleDenied,
-	EntryAccessDenied, EntryRoleTooBroad, EntryBucketRegion, EntryPublicObject, EntryCallbackPortTaken,
+	EntryAccessDenied, EntryRoleTooBroad, EntryTierLeak, EntryBucketRegion, EntryPublicObject, EntryCallbackPortTaken,
 	EntryCallbackPort, EntryWrongFile, EntryFolderTooBig, EntryVerifyAccess,
 }

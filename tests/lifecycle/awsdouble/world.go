@@ -23,6 +23,8 @@ const (
 	tokenObjectLock     = "aws:s3/bucketObjectLockConfigurationV2:BucketObjectLockConfigurationV2"
 	tokenBucketPolicy   = "aws:s3/bucketPolicy:BucketPolicy"
 	tokenVersioning     = "aws:s3/bucketVersioningV2:BucketVersioningV2"
+	tokenUserGroup      = "aws:cognito/userGroup:UserGroup"
+	tokenUserInGroup    = "aws:cognito/userInGroup:UserInGroup"
 )
 
 // Object is one resource that exists in the simulated account.
@@ -190,6 +192,7 @@ var Facts = map[string][]string{
 	tokenDistribution:   {FactCloudFrontLogBucketACLs},
 	tokenTrail:          {FactTrailChecksBucketPolicy},
 	tokenObjectLock:     {FactObjectLockVersioned},
+	tokenUserInGroup:    {providertruth.FactUserInGroupNeedsGroup, providertruth.FactUserInGroupNeedsUser},
 }
 
 func (w *World) admitCreate(token, region string, in map[string]any) error {
@@ -230,6 +233,16 @@ func (w *World) admitCreate(token, region string, in map[string]any) error {
 		}
 	case tokenObject:
 		w.DataObjects[str(in, "bucket")]++
+	case tokenUserInGroup:
+		pool, group, user := str(in, "userPoolId"), str(in, "groupName"), strings.ToLower(str(in, "username"))
+		if w.find(tokenUserGroup, func(o *Object) bool { return str(o.Inputs, "userPoolId") == pool && str(o.Inputs, "name") == group }) == nil {
+			return refusal(token, providertruth.FactUserInGroupNeedsGroup, "ResourceNotFoundException: Group not found.")
+		}
+		if w.find(tokenUser, func(o *Object) bool {
+			return str(o.Inputs, "userPoolId") == pool && strings.ToLower(str(o.Inputs, "username")) == user
+		}) == nil {
+			return refusal(token, providertruth.FactUserInGroupNeedsUser, "UserNotFoundException: User does not exist.")
+		}
 	}
 	if err := w.admitEmail(token, in); err != nil {
 		return err

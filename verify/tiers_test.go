@@ -1,0 +1,49 @@
+package verify
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"igv-aws-backend/verify/internal/standin"
+)
+
+// With tiers, verify -stack checks each tier at its own URL, with its own client, and each tier's role
+// against every other tier's buckets, which it must not read.
+func TestWithTiersEachTierIsCheckedAgainstTheOtherTiersBuckets(t *testing.T) {
+	r, err := standin.Synthesize("..", "consortium")
+	require.NoError(t, err)
+	view, err := FromStack("..", "consortium", r.Outputs)
+	require.NoError(t, err)
+	require.Len(t, view.Targets, 2)
+	byTier := map[string]Target{}
+	for _, target := range view.Targets {
+		byTier[target.Tier] = target
+		assert.Contains(t, target.URLs[0], "/"+target.Tier+"/oauth-config.json.gz")
+		assert.Equal(t, "igv-desktop-"+target.Tier, target.Expected.Client["name"], "compared with the tier's own client")
+		assert.Contains(t, target.Expected.RenderedConfigs, target.URLs[0])
+	}
+	assert.Equal(t, []Bucket{
+		{Name: "genomics-lab-clinical-exomes", Prefixes: []string{"releases/2026/"}},
+		{Name: "genomics-lab-consortium-wgs", OtherTier: "research"},
+		{Name: "genomics-lab-reference-genomes"},
+	}, byTier["clinical"].Buckets)
+	assert.Equal(t, []Bucket{
+		{Name: "genomics-lab-clinical-exomes", OtherTier: "clinical"},
+		{Name: "genomics-lab-consortium-wgs"},
+		{Name: "genomics-lab-reference-genomes"},
+	}, byTier["research"].Buckets)
+}
+
+// A role that can read a bucket of another tier is named, with its entry; the simulation asks exactly
+// GetObject and the root listing.
+func TestATiersRoleThatReadsAnotherTiersBucketNamesItsEntry(t *testing.T) {
+	d, client := deployed(t)
+	o := asAdmin(t, d, client)
+	o.Buckets = []Bucket{{Name: scratch}, {Name: reference, OtherTier: "research"}}
+	s := failsWith(t, run(t, client, o), EntryTierLeak)
+	assert.Contains(t, s.Name, reference)
+	assert.Contains(t, s.Detail, "s3:GetObject")
+	assert.Contains(t, s.Detail, "s3:ListBucket")
+}
