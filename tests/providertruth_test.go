@@ -36,6 +36,7 @@ func truthStacks(t *testing.T) map[string]*synth.Result {
 			stackconfig.KeyAuditTrail: `{"enabled": true, "logBucket": "genomics-lab-cloudtrail"}`,
 		})),
 		"prod federated through Entra ID (SAML, groups) and Okta (OIDC)": federated(t, nil),
+		"consortium: two tiers with Entra ID groups and a shared bucket": example(t, "consortium"),
 		"prod with Google only (single sign-on)": run(t, withConfig(prod, map[string]string{
 			stackconfig.KeyIdentityProviders:       `[{"name":"Google","type":"Google","clientId":"123-abc.apps.googleusercontent.com","emailDomains":["genomics-lab.example.org"],"idpIdentifiers":["genomics-lab.example.org"]}]`,
 			stackconfig.KeyIdentityProviderSecrets: `{"Google":"google-client-secret"}`,
