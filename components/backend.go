@@ -397,7 +397,11 @@ func GatePolicy(cfg *stackconfig.Config) gate.Policy {
 	if cfg.Tiered() {
 		p.Clients = map[string]gate.Client{}
 		for _, t := range cfg.Tiers {
-			p.Clients[TierClientName(t.Name)] = gate.Client{Tier: t.Name, Group: TierGroupName(t.Name), IdPGroups: t.IdPGroups}
+			client := gate.Client{Tier: t.Name, Group: TierGroupName(t.Name)}
+			if len(t.IdPGroups) > 0 {
+				client.IdPGroups = cfg.TierIdPGroups(t)
+			}
+			p.Clients[TierClientName(t.Name)] = client
 		}
 		if slices.ContainsFunc(cfg.IdentityProviders, func(idp stackconfig.IdentityProvider) bool { return idp.GroupsAttribute != "" }) {
 			p.GroupsAttribute = GroupsAttribute

@@ -41,8 +41,10 @@ type Client struct {
 	Tier string `json:"tier,omitempty"`
 	// Group is the tier's Cognito group: its members may have tokens for the client.
 	Group string `json:"group,omitempty"`
-	// IdPGroups are values of the groups attribute whose holders may have tokens for the client.
-	IdPGroups []string `json:"idpGroups,omitempty"`
+	// IdPGroups are, by identity provider name, values of the groups attribute whose holders may have
+	// tokens for the client. A value counts only for a user who signed in through that provider: another
+	// provider (a partner's) could send the same value, and a user without a provider has no claim at all.
+	IdPGroups map[string][]string `json:"idpGroups,omitempty"`
 }
 
 // EnvPolicy is the environment variable that carries the policy, as JSON.
@@ -107,9 +109,11 @@ func Decide(p Policy, clientName string, ev events.CognitoEventUserPoolsPreToken
 		return Decision{Allow: true, Reason: "member of group " + client.Group}
 	}
 	if p.GroupsAttribute != "" {
-		for _, g := range ParseGroups(attrs[p.GroupsAttribute]) {
-			if slices.Contains(client.IdPGroups, g) {
-				return Decision{Allow: true, Reason: "identity provider group " + g}
+		for _, provider := range providers(attrs["identities"]) {
+			for _, g := range ParseGroups(attrs[p.GroupsAttribute]) {
+				if slices.Contains(client.IdPGroups[provider], g) {
+					return Decision{Allow: true, Reason: "identity provider group " + provider + ":" + g}
+				}
 			}
 		}
 	}

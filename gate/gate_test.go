@@ -30,8 +30,8 @@ const (
 var policy = Policy{
 	Contact: contact,
 	Clients: map[string]Client{
-		"igv-tier-clinical": {Tier: "clinical", Group: "igv-clinical", IdPGroups: []string{"9f3c-clinical-staff"}},
-		"igv-tier-research": {Tier: "research", Group: "igv-research", IdPGroups: []string{"research"}},
+		"igv-tier-clinical": {Tier: "clinical", Group: "igv-clinical", IdPGroups: map[string][]string{"Entra": {"9f3c-clinical-staff"}}},
+		"igv-tier-research": {Tier: "research", Group: "igv-research", IdPGroups: map[string][]string{"Entra": {"research"}, "Okta": {"wgs-consortium"}}},
 	},
 	EmailDomains:    map[string][]string{"Entra": {"genomics-lab.example.org"}},
 	GroupsAttribute: "custom:groups",
@@ -114,7 +114,7 @@ func TestAFederatedUserIsAdmittedByTheirIdentityProvidersGroupClaim(t *testing.T
 		line, err := handle(t, policy, event(t, "TokenGeneration_HostedAuth", clinicalID, "jane.doe@genomics-lab.example.org", nil,
 			map[string]string{"identities": entraIdentity, "custom:groups": claim, "cognito:user_status": "EXTERNAL_PROVIDER"}))
 		assert.NoError(t, err, name)
-		assert.Equal(t, "identity provider group 9f3c-clinical-staff", line["reason"], name)
+		assert.Equal(t, "identity provider group Entra:9f3c-clinical-staff", line["reason"], name)
 		assert.Equal(t, []any{"Entra"}, line["providers"])
 	}
 }
@@ -246,10 +246,10 @@ func TestThePolicyRoundTripsThroughItsEnvironmentVariableByteForByte(t *testing.
 }
 
 func TestAPolicyTooLargeForLambdasEnvironmentIsAnError(t *testing.T) {
-	p := Policy{Contact: contact, Clients: map[string]Client{"igv-tier-a": {Tier: "a"}}}
+	p := Policy{Contact: contact, Clients: map[string]Client{"igv-tier-a": {Tier: "a", IdPGroups: map[string][]string{}}}}
 	c := p.Clients["igv-tier-a"]
 	for i := range 120 {
-		c.IdPGroups = append(c.IdPGroups, fmt.Sprintf("0b1c2d3e-4f50-6172-8394-a5b6c7d8e%03d", i))
+		c.IdPGroups["Entra"] = append(c.IdPGroups["Entra"], fmt.Sprintf("0b1c2d3e-4f50-6172-8394-a5b6c7d8e%03d", i))
 	}
 	p.Clients["igv-tier-a"] = c
 	_, err := p.Render()
@@ -264,4 +264,23 @@ func TestAMisspeltPolicyIsAnErrorNotAnOpenGate(t *testing.T) {
 	_, err = ParsePolicy(`{"contact":"x"}`)
 	require.Error(t, err)
 	assert.True(t, strings.Contains(err.Error(), "at least one client"))
+}
+
+// A groups value admits only users of the provider it is listed under: a partner's provider sending the
+// clinical group's value gets nothing, nor does a password user whose attribute somehow holds it.
+func TestAnIdentityProviderGroupCountsOnlyFromItsOwnProvider(t *testing.T) {
+	oktaIdentity := `[{"userId":"c3d4","providerName":"Okta","providerType":"OIDC","primary":"true"}]`
+	for _, source := range TriggerSources {
+		fromEntra := event(t, source, clinicalID, "ana@genomics-lab.example.org", nil,
+			map[string]string{"identities": entraIdentity, "custom:groups": "[9f3c-clinical-staff]"})
+		assert.True(t, Decide(policy, "igv-tier-clinical", fromEntra).Allow, source)
+		fromOkta := event(t, source, clinicalID, "eve@partner.example.org", nil,
+			map[string]string{"identities": oktaIdentity, "custom:groups": `["9f3c-clinical-staff"]`})
+		assert.False(t, Decide(policy, "igv-tier-clinical", fromOkta).Allow, "%s: Okta sending Entra's clinical group", source)
+		oktaResearch := event(t, source, researchID, "eve@partner.example.org", nil,
+			map[string]string{"identities": oktaIdentity, "custom:groups": `["wgs-consortium"]`})
+		assert.True(t, Decide(policy, "igv-tier-research", oktaResearch).Allow, "%s: Okta's own research group", source)
+		local := event(t, source, clinicalID, "mallory@genomics-lab.example.org", nil, map[string]string{"custom:groups": "[9f3c-clinical-staff]"})
+		assert.False(t, Decide(policy, "igv-tier-clinical", local).Allow, "%s: a password user holding the value", source)
+	}
 }

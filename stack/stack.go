@@ -3,6 +3,8 @@
 package stack
 
 import (
+	"fmt"
+
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"igv-aws-backend/components"
@@ -63,7 +65,8 @@ func Program(ctx *pulumi.Context) (pulumi.Map, error) {
 			if cfg.Tiered() {
 				key = stackconfig.KeyTiers
 			}
-			return nil, &stackconfig.Error{Stack: cfg.Stack, Problems: []stackconfig.Problem{{Key: key, Why: err.Error(),
+			return nil, &stackconfig.Error{Stack: cfg.Stack, Problems: []stackconfig.Problem{{Key: key,
+				Value: fmt.Sprintf("%d tiers, %d identity providers", len(cfg.Tiers), len(cfg.IdentityProviders)), Why: err.Error(),
 				Fix: "list fewer idpGroups (Entra ID group object ids are 36 characters each) or email domains, or split the tiers across stacks"}}}
 		}
 	}

@@ -19,13 +19,15 @@ type Tier struct {
 	Buckets []string `json:"buckets"`
 	// Members are emails of users, put in the tier's Cognito group.
 	Members []string `json:"members,omitempty"`
-	// IdPGroups are values of an identity provider's groups claim whose holders belong to the tier.
+	// IdPGroups are values of an identity provider's groups claim whose holders belong to the tier, as
+	// the provider sends them; "PROVIDER:VALUE" names the provider, which is required when more than one
+	// provider has a groupsAttribute (a value counts only from its own provider).
 	IdPGroups []string `json:"idpGroups,omitempty"`
 }
 
-// MaxTierName keeps a tier's derived names within AWS's limits: the identity pool's name
-// ("<project>-<stack>-<tier>", 128) and the function-visible client name ("igv-desktop-<tier>").
-const MaxTierName = 32
+// MaxTierName keeps a tier's derived names within AWS's limits. The tightest is its role's: pulumi-aws
+// names it "igv-identity-<tier>-authenticated-<7 hex>", and IAM role names take 64 characters.
+const MaxTierName = 64 - len("igv-identity--authenticated-") - 7
 
 var tierNamePattern = regexp.MustCompile(`^[a-z0-9]([a-z0-9-]*[a-z0-9])?$`)
 
@@ -44,6 +46,41 @@ func (c *Config) TierGrants(t Tier) []policies.Grant {
 	return out
 }
 
+// TierIdPGroups are a tier's idpGroups by provider name: "PROVIDER:VALUE" names its provider; a plain
+// value belongs to the one provider with a groupsAttribute. Call it on a validated config.
+func (c *Config) TierIdPGroups(t Tier) map[string][]string {
+	out := map[string][]string{}
+	senders := groupSenders(c.IdentityProviders)
+	for _, g := range t.IdPGroups {
+		provider, value := splitIdPGroup(g, senders)
+		if provider == "" && len(senders) == 1 {
+			provider = senders[0]
+		}
+		out[provider] = append(out[provider], value)
+	}
+	return out
+}
+
+// groupSenders are the providers that map a groups claim.
+func groupSenders(idps []IdentityProvider) []string {
+	var out []string
+	for _, p := range idps {
+		if p.GroupsAttribute != "" {
+			out = append(out, p.Name)
+		}
+	}
+	return out
+}
+
+// splitIdPGroup reads "PROVIDER:VALUE" when PROVIDER is one of senders; otherwise the whole is a value
+// (Entra ID object ids and most group names have no colon, but a name may).
+func splitIdPGroup(g string, senders []string) (provider, value string) {
+	if p, v, ok := strings.Cut(g, ":"); ok && slices.Contains(senders, p) {
+		return p, v
+	}
+	return "", g
+}
+
 // parseTiers reads tiers and sharedBuckets and checks them against buckets, users and the identity
 // providers, which must be parsed first.
 func parseTiers(tiersJSON, sharedJSON string, c *Config, ps *problems) {
@@ -54,7 +91,7 @@ func parseTiers(tiersJSON, sharedJSON string, c *Config, ps *problems) {
 	}
 	if tiersJSON != "" && tiersJSON != "[]" {
 		if err := decodeStrict(tiersJSON, &c.Tiers); err != nil {
-			ps.add(KeyTiers, "", "is not a list of {name, buckets, members, idpGroups}: "+err.Error(),
+			ps.add(KeyTiers, tiersJSON, "is not a list of {name, buckets, members, idpGroups}: "+err.Error(),
 				"write each tier as an object with the keys the README's Access tiers section lists")
 			return
 		}
@@ -78,7 +115,7 @@ func parseTiers(tiersJSON, sharedJSON string, c *Config, ps *problems) {
 	for _, u := range c.Users {
 		users[strings.ToLower(u.Email)] = true
 	}
-	groupsClaim := slices.ContainsFunc(c.IdentityProviders, func(p IdentityProvider) bool { return p.GroupsAttribute != "" })
+	senders := groupSenders(c.IdentityProviders)
 	inTier := map[string]bool{}
 	names := map[string]bool{}
 	for i := range c.Tiers {
@@ -105,22 +142,32 @@ func parseTiers(tiersJSON, sharedJSON string, c *Config, ps *problems) {
 				ps.add(at("buckets"), quote(b), "is not a bucket of buckets", "add it to buckets first, or fix the name")
 			}
 		}
+		seen := map[string]bool{}
 		for j, m := range t.Members {
 			t.Members[j] = strings.ToLower(m)
-			if !users[t.Members[j]] {
+			switch {
+			case !users[t.Members[j]]:
 				ps.add(at("members"), quote(m), "is not the email of one of users", "add the user to users first (members are Cognito users), or fix the address")
+			case seen[t.Members[j]]:
+				ps.add(at("members"), quote(m), "is listed twice (emails are compared in lower case)", "list each member once")
 			}
+			seen[t.Members[j]] = true
 		}
-		if len(t.IdPGroups) > 0 && !groupsClaim {
+		if len(t.IdPGroups) > 0 && len(senders) == 0 {
 			ps.add(at("idpGroups"), fmt.Sprint(t.IdPGroups), "cannot match: no identity provider has a groupsAttribute", "set groupsAttribute on the provider that sends the groups claim")
 		}
 		for _, g := range t.IdPGroups {
-			if g == "" || strings.Contains(g, ",") {
+			provider, value := splitIdPGroup(g, senders)
+			switch {
+			case value == "" || strings.Contains(value, ","):
 				ps.add(at("idpGroups"), quote(g), "is not one group value (empty, or holding a comma, which separates the claim's values)", "give each group as the provider sends it")
+			case provider == "" && len(senders) > 1:
+				ps.add(at("idpGroups"), quote(g), fmt.Sprintf("does not say which provider sends it, and %s all send groups: a value counts only from its own provider", strings.Join(senders, ", ")),
+					fmt.Sprintf("write it as PROVIDER:VALUE, e.g. %q", senders[0]+":"+g))
 			}
 		}
 		if len(t.Members) == 0 && len(t.IdPGroups) == 0 {
-			ps.add(at("members"), "", "and idpGroups are both empty: nobody could sign in to the tier", "list its members' emails, or the identity provider groups that admit them")
+			ps.add(at("members"), "[]", "and idpGroups are both empty: nobody could sign in to the tier", "list its members' emails, or the identity provider groups that admit them")
 		}
 	}
 	for _, b := range c.Buckets {

@@ -38,6 +38,15 @@ var tierMistakes = []struct {
 		stackconfig.KeySharedBuckets, "no tiers"},
 	{"an unknown field", map[string]string{stackconfig.KeyTiers: `[{"name":"clinical","bucket":["genomics-lab-clinical-exomes"]}]`},
 		stackconfig.KeyTiers, "is not a list"},
+	{"a member listed twice", map[string]string{stackconfig.KeyTiers: strings.Replace(twoTiers, `"members":["jane.doe@genomics-lab.example.org"]`, `"members":["jane.doe@genomics-lab.example.org","Jane.Doe@genomics-lab.example.org"]`, 1)},
+		stackconfig.KeyTiers + "[0].members", "listed twice"},
+	{"a tier name too long for its role's name", map[string]string{stackconfig.KeyTiers: strings.Replace(twoTiers, `"research"`, `"`+strings.Repeat("r", 30)+`"`, 1)},
+		stackconfig.KeyTiers + "[1].name", "not a tier name"},
+	{"a group value of no named provider when two providers send groups", map[string]string{stackconfig.KeyIdentityProviders: `[` +
+		`{"name":"Entra","type":"SAML","metadataUrl":"` + entraMetadata + `","emailAttribute":"` + samlEmail + `","groupsAttribute":"http://schemas.microsoft.com/ws/2008/06/identity/claims/groups","emailDomains":["genomics-lab.example.org"]},` +
+		`{"name":"Okta","type":"OIDC","issuer":"https://partner.okta.com","clientId":"0oa1b2c3d4","groupsAttribute":"groups","emailDomains":["partner.example.org"]}]`,
+		stackconfig.KeyIdentityProviderSecrets: `{"Okta":"okta-secret"}`},
+		stackconfig.KeyTiers + "[1].idpGroups", "PROVIDER:VALUE"},
 	{"tiers without an admin contact", map[string]string{stackconfig.KeyAdminContact: "", stackconfig.KeyIdentityProviders: ""},
 		stackconfig.KeyAdminContact, "whom to ask"},
 }

@@ -54,11 +54,17 @@ func simulations(b Bucket, region string) []simulation {
 	}
 	object := func(key string) string { return "arn:aws:s3:::" + b.Name + "/" + key }
 	if b.OtherTier != "" {
+		// The root and, where the other tier reads only some prefixes, each of them: a grant that leaks
+		// one prefix shows there, not at the root.
 		why := "the bucket is tier " + b.OtherTier + "'s"
-		return []simulation{
-			{"s3:GetObject", object(probeKey), base, false, why},
-			{"s3:ListBucket", policies.BucketARN(b.Name), listing(""), false, why},
+		var out []simulation
+		for _, p := range append([]string{""}, b.Prefixes...) {
+			out = append(out,
+				simulation{"s3:GetObject", object(p + probeKey), base, false, why},
+				simulation{"s3:ListBucket", policies.BucketARN(b.Name), listing(p), false, why},
+			)
 		}
+		return out
 	}
 	var out []simulation
 	prefixes := b.Prefixes

@@ -150,7 +150,7 @@ func tieredView(name string, cfg *stackconfig.Config, base *Expected, clients ma
 			case slices.Contains(t.Buckets, b.Name) || slices.Contains(cfg.SharedBuckets, b.Name):
 				target.Buckets = append(target.Buckets, Bucket{Name: b.Name, Prefixes: b.Prefixes})
 			default:
-				target.Buckets = append(target.Buckets, Bucket{Name: b.Name, OtherTier: tierOf(cfg, b.Name)})
+				target.Buckets = append(target.Buckets, Bucket{Name: b.Name, Prefixes: b.Prefixes, OtherTier: tierOf(cfg, b.Name)})
 			}
 		}
 		view.Targets = append(view.Targets, target)

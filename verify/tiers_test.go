@@ -30,7 +30,7 @@ func TestWithTiersEachTierIsCheckedAgainstTheOtherTiersBuckets(t *testing.T) {
 		{Name: "genomics-lab-reference-genomes"},
 	}, byTier["clinical"].Buckets)
 	assert.Equal(t, []Bucket{
-		{Name: "genomics-lab-clinical-exomes", OtherTier: "clinical"},
+		{Name: "genomics-lab-clinical-exomes", Prefixes: []string{"releases/2026/"}, OtherTier: "clinical"},
 		{Name: "genomics-lab-consortium-wgs"},
 		{Name: "genomics-lab-reference-genomes"},
 	}, byTier["research"].Buckets)
@@ -46,4 +46,20 @@ func TestATiersRoleThatReadsAnotherTiersBucketNamesItsEntry(t *testing.T) {
 	assert.Contains(t, s.Name, reference)
 	assert.Contains(t, s.Detail, "s3:GetObject")
 	assert.Contains(t, s.Detail, "s3:ListBucket")
+}
+
+// A grant that leaks only another tier's prefix shows: the prefix is probed, not only the bucket's root.
+func TestAnotherTiersBucketIsProbedUnderEachOfItsPrefixes(t *testing.T) {
+	sims := simulations(Bucket{Name: "genomics-lab-clinical-exomes", Prefixes: []string{"releases/2026/"}, OtherTier: "clinical"}, "eu-west-2")
+	var asked []string
+	for _, s := range sims {
+		assert.False(t, s.allowed, "every question about another tier's bucket must be answered no")
+		asked = append(asked, s.action+" "+s.resource+" "+s.context["s3:prefix"])
+	}
+	assert.ElementsMatch(t, []string{
+		"s3:GetObject arn:aws:s3:::genomics-lab-clinical-exomes/igv-verify-probe.bam ",
+		"s3:ListBucket arn:aws:s3:::genomics-lab-clinical-exomes ",
+		"s3:GetObject arn:aws:s3:::genomics-lab-clinical-exomes/releases/2026/igv-verify-probe.bam ",
+		"s3:ListBucket arn:aws:s3:::genomics-lab-clinical-exomes releases/2026/",
+	}, asked)
 }

@@ -11,6 +11,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"igv-aws-backend/policies"
+	"igv-aws-backend/policies/iamsim"
 	"igv-aws-backend/stackconfig"
 )
 
@@ -172,6 +174,22 @@ func TestMovingABucketBetweenTiersChangesOnlyTheTwoTiersDataPolicies(t *testing.
 	}
 	assert.NotEmpty(t, r.on(typePolicy))
 	assertUserPoolAndDataSafe(t, e, r)
+	read := func(tier, bucket string) bool {
+		var docs []policies.Document
+		for _, p := range e.World().OfType(typePolicy) {
+			if strings.Contains(p.URN, "::igv-identity-"+tier+"-data-") {
+				doc, err := policies.Parse(p.Inputs["policy"].(string))
+				require.NoError(t, err)
+				docs = append(docs, doc)
+			}
+		}
+		d, err := iamsim.Evaluate(docs, iamsim.Request{Action: "s3:GetObject", Resource: "arn:aws:s3:::" + bucket + "/GRCh38/GRCh38.fa"})
+		require.NoError(t, err)
+		return d == iamsim.Allowed
+	}
+	assert.True(t, read("alpha", "genomics-lab-reference-genomes"), "alpha gained the reference genomes")
+	assert.False(t, read("beta", "genomics-lab-reference-genomes"), "beta lost them")
+	assert.True(t, read("beta", "genomics-lab-igv-dev-scratch"), "beta gained the scratch bucket")
 }
 
 // unprotect clears protect on one resource of the stack's state, as `pulumi state unprotect URN` does.
