@@ -65,7 +65,7 @@ func NewGate(ctx *pulumi.Context, name string, args *GateArgs, opts ...pulumi.Re
 	if err != nil {
 		return nil, fmt.Errorf("gate %s: %w", name, err)
 	}
-	zip, err := lambdazip.Build(context.Background(), ".", GatePackage)
+	zip, err := lambdazip.Cached(context.Background(), ".", GatePackage)
 	if err != nil {
 		return nil, fmt.Errorf("gate %s: %w", name, err)
 	}

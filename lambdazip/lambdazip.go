@@ -12,6 +12,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -50,6 +51,35 @@ func Build(ctx context.Context, moduleDir, pkg string) ([]byte, error) {
 		return nil, err
 	}
 	return Zip(binary)
+}
+
+// built holds Cached's packages by module directory and package.
+var built = struct {
+	sync.Mutex
+	zips map[string][]byte
+}{zips: map[string][]byte{}}
+
+// Cached is Build once per process for each module directory and package: a process that runs the
+// program many times (the test suites, each synthesis and each engine run building the gate) links the
+// function once. The source must not change while the process runs, which holds for `pulumi up` and the
+// synth (one run per process) and for the tests.
+func Cached(ctx context.Context, moduleDir, pkg string) ([]byte, error) {
+	dir, err := filepath.Abs(moduleDir)
+	if err != nil {
+		return nil, err
+	}
+	key := dir + "\x00" + pkg
+	built.Lock()
+	defer built.Unlock()
+	if zip, ok := built.zips[key]; ok {
+		return zip, nil
+	}
+	zip, err := Build(ctx, moduleDir, pkg)
+	if err != nil {
+		return nil, err
+	}
+	built.zips[key] = zip
+	return zip, nil
 }
 
 // Zip packs an executable as a Lambda deployment package, with nothing in it that varies between builds:

@@ -56,3 +56,14 @@ func TestABuildErrorNamesThePackageAndGoesOn(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "igv-aws-backend/no/such/package")
 }
+
+// Cached builds once per process: the second call returns the first call's package, without a build.
+func TestCachedBuildsOncePerProcess(t *testing.T) {
+	first, err := Cached(context.Background(), "..", "igv-aws-backend/gate/function")
+	require.NoError(t, err)
+	second, err := Cached(context.Background(), "../lambdazip/..", "igv-aws-backend/gate/function")
+	require.NoError(t, err)
+	assert.Same(t, &first[0], &second[0], "the same package, not a second build")
+	_, err = Cached(context.Background(), "..", "igv-aws-backend/no/such/package")
+	assert.Error(t, err, "a failed build is not cached as a success")
+}
