@@ -354,7 +354,8 @@ func Setup(idps []IdentityProvider, userPoolID, hostedUIDomain string) map[strin
 // GateLogRetentionDays keeps the gate's decisions (who was refused, and why) for a year.
 const GateLogRetentionDays = 365
 
-// ClientName is the app client's name; the gate knows clients by name (tiers will add their own).
+// ClientName is the untiered app client's name; the gate knows clients by name, and each tier's is
+// TierClientName.
 const ClientName = "igv-desktop"
 
 // GateFunctionPrefix begins the name of every stack's gate function: the CI deploy role may manage the
