@@ -26,12 +26,7 @@ func entra(extra string) string {
 
 // federationMistakes are the identity-provider configurations the issue names, and the others Cognito
 // would refuse at `up`, each refused before anything is registered.
-var federationMistakes = []struct {
-	name    string
-	changes map[string]string
-	key     string
-	says    string
-}{
+var federationMistakes = []configMistake{
 	{"SAML without an email mapping", map[string]string{stackconfig.KeyIdentityProviders: `[{"name":"Entra","type":"SAML","metadataUrl":"` + entraMetadata + `"}]`, stackconfig.KeyAdminContact: "igv@lab.example.org"},
 		stackconfig.KeyIdentityProviders + "[0].emailAttribute", "must be mapped"},
 	{"a malformed metadata URL", map[string]string{stackconfig.KeyIdentityProviders: `[{"name":"Entra","type":"SAML","metadataUrl":"login.microsoftonline.com/x","emailAttribute":"` + samlEmail + `"}]`, stackconfig.KeyAdminContact: "igv@lab.example.org"},
@@ -69,20 +64,35 @@ var federationMistakes = []struct {
 func TestEachFederationMistakeGivesItsErrorAndRegistersNothing(t *testing.T) {
 	for _, m := range federationMistakes {
 		t.Run(m.name, func(t *testing.T) {
-			r, err := synth.Run(stack.Program, withConfig(exampleStack(t, "dev"), m.changes))
-			var cfgErr *stackconfig.Error
-			require.ErrorAs(t, err, &cfgErr)
-			found := false
-			for _, p := range cfgErr.Problems {
-				if p.Key == m.key && strings.Contains(p.String(), m.says) {
-					found = true
-					assert.NotEmpty(t, p.Fix)
-				}
-			}
-			assert.True(t, found, "want a problem on %s saying %q; got:\n%v", m.key, m.says, err)
-			assert.Empty(t, r.Resources)
+			refusedBeforeAnythingIsRegistered(t, withConfig(exampleStack(t, "dev"), m.changes), m)
 		})
 	}
+}
+
+// configMistake is a configuration change that must be refused: the problem's key and what it says.
+type configMistake struct {
+	name    string
+	changes map[string]string
+	key     string
+	says    string
+}
+
+// refusedBeforeAnythingIsRegistered asserts that a stack fails with a config error holding the mistake's
+// problem, with a fix, and that no resource was registered.
+func refusedBeforeAnythingIsRegistered(t *testing.T, st synth.Stack, m configMistake) {
+	t.Helper()
+	r, err := synth.Run(stack.Program, st)
+	var cfgErr *stackconfig.Error
+	require.ErrorAs(t, err, &cfgErr)
+	found := false
+	for _, p := range cfgErr.Problems {
+		if p.Key == m.key && strings.Contains(p.String(), m.says) {
+			found = true
+			assert.NotEmpty(t, p.Fix)
+		}
+	}
+	assert.True(t, found, "want a problem on %s saying %q; got:\n%v", m.key, m.says, err)
+	assert.Empty(t, r.Resources)
 }
 
 func TestASecretIsNeverRepeatedInAnError(t *testing.T) {

@@ -38,12 +38,18 @@ func federated(t *testing.T, extra map[string]string) *synth.Result {
 
 func idp(t *testing.T, r *synth.Result, name string) synth.Resource {
 	t.Helper()
-	for _, res := range ofType(r, typeIdentityProvider) {
-		if input(res, "providerName") == name {
+	return withInput(t, r, typeIdentityProvider, "providerName", name)
+}
+
+// withInput is the one resource of a type whose input prop is value.
+func withInput(t testing.TB, r *synth.Result, typ, prop, value string) synth.Resource {
+	t.Helper()
+	for _, res := range ofType(r, typ) {
+		if input(res, prop) == value {
 			return res
 		}
 	}
-	t.Fatalf("no identity provider %s", name)
+	t.Fatalf("no %s with %s %s", typ, prop, value)
 	return synth.Resource{}
 }
 

@@ -4,22 +4,12 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
-
-	"igv-aws-backend/stack"
 	"igv-aws-backend/stackconfig"
-	"igv-aws-backend/synth"
 )
 
 // tierMistakes are the tier configurations that would leave a path around the tiers, or a tier nobody
 // can use, each refused before anything is registered.
-var tierMistakes = []struct {
-	name    string
-	changes map[string]string
-	key     string
-	says    string
-}{
+var tierMistakes = []configMistake{
 	{"a bucket in no tier", map[string]string{stackconfig.KeySharedBuckets: ""},
 		stackconfig.KeyBuckets, "belongs to no tier"},
 	{"a tier bucket not in buckets", map[string]string{stackconfig.KeyTiers: `[{"name":"clinical","buckets":["genomics-lab-typo"],"members":["jane.doe@genomics-lab.example.org"]}]`},
@@ -53,19 +43,6 @@ var tierMistakes = []struct {
 
 func TestEachTierMistakeGivesItsErrorAndRegistersNothing(t *testing.T) {
 	for _, m := range tierMistakes {
-		t.Run(m.name, func(t *testing.T) {
-			r, err := synth.Run(stack.Program, tieredStack(t, m.changes))
-			var cfgErr *stackconfig.Error
-			require.ErrorAs(t, err, &cfgErr)
-			found := false
-			for _, p := range cfgErr.Problems {
-				if p.Key == m.key && strings.Contains(p.String(), m.says) {
-					found = true
-					assert.NotEmpty(t, p.Fix)
-				}
-			}
-			assert.True(t, found, "want a problem on %s saying %q; got:\n%v", m.key, m.says, err)
-			assert.Empty(t, r.Resources)
-		})
+		t.Run(m.name, func(t *testing.T) { refusedBeforeAnythingIsRegistered(t, tieredStack(t, m.changes), m) })
 	}
 }

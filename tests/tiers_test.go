@@ -87,13 +87,7 @@ func tierRoleDocuments(t testing.TB, r *synth.Result, tier string) []policies.Do
 
 func clientNamed(t testing.TB, r *synth.Result, name string) synth.Resource {
 	t.Helper()
-	for _, c := range ofType(r, typeUserPoolClient) {
-		if input(c, "name") == name {
-			return c
-		}
-	}
-	t.Fatalf("no app client %s", name)
-	return synth.Resource{}
+	return withInput(t, r, typeUserPoolClient, "name", name)
 }
 
 func TestEachTierHasItsOwnGroupClientIdentityPoolRoleAndConfig(t *testing.T) {
