@@ -409,6 +409,9 @@ func GatePolicy(cfg *stackconfig.Config) gate.Policy {
 		}
 	}
 	for _, idp := range cfg.IdentityProviders {
+		if idp.EmailVerifiedAttribute != "" {
+			p.VerifiedEmails = append(p.VerifiedEmails, idp.Name)
+		}
 		if len(idp.EmailDomains) > 0 {
 			if p.EmailDomains == nil {
 				p.EmailDomains = map[string][]string{}

@@ -70,9 +70,8 @@ func NewGate(ctx *pulumi.Context, name string, args *GateArgs, opts ...pulumi.Re
 		return nil, fmt.Errorf("gate %s: %w", name, err)
 	}
 	sum := sha256.Sum256(zip)
-	// Named by its content, so that the archive's path says nothing of the machine's run.
-	zipPath := filepath.Join(os.TempDir(), "igv-gate-"+hex.EncodeToString(sum[:8])+".zip")
-	if err := os.WriteFile(zipPath, zip, 0o600); err != nil {
+	zipPath, err := writePackage(zip, hex.EncodeToString(sum[:8]))
+	if err != nil {
 		return nil, fmt.Errorf("gate %s: %w", name, err)
 	}
 
@@ -158,10 +157,39 @@ func (g *Gate) AttachTo(ctx *pulumi.Context, userPoolARN pulumi.StringOutput) er
 	if _, err := lambda.NewPermission(ctx, g.name+"-invoke", &lambda.PermissionArgs{
 		Action:    pulumi.String("lambda:InvokeFunction"),
 		Function:  g.fn.Name,
-		Principal: pulumi.String("cognito-idp.amazonaws.com"),
+		Principal: pulumi.String(policies.CognitoIDPService),
 		SourceArn: userPoolARN,
 	}, g.parent); err != nil {
 		return fmt.Errorf("gate %s: invoke permission: %w", g.name, err)
 	}
 	return nil
+}
+
+// writePackage writes the function's package where Pulumi reads it when it uploads the code: named by
+// its content (the same path for the same code, run after run), in the user's own cache directory (not
+// a shared temporary directory, where another user could put other code under the name), written
+// whole under a temporary name and renamed, so that a concurrent run never reads half a file.
+func writePackage(zip []byte, hash string) (string, error) {
+	base, err := os.UserCacheDir()
+	if err != nil {
+		return "", fmt.Errorf("no private directory for the function's package: %w", err)
+	}
+	dir := filepath.Join(base, "igv-aws-backend", "gate")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", err
+	}
+	tmp, err := os.CreateTemp(dir, "package-*.zip")
+	if err != nil {
+		return "", err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(zip); err != nil {
+		tmp.Close()
+		return "", err
+	}
+	if err := tmp.Close(); err != nil {
+		return "", err
+	}
+	path := filepath.Join(dir, hash+".zip")
+	return path, os.Rename(tmp.Name(), path)
 }

@@ -33,6 +33,9 @@ type Policy struct {
 	// GroupsAttribute is the user attribute an identity provider's groups claim is mapped to, such as
 	// "custom:groups"; empty when no provider sends groups.
 	GroupsAttribute string `json:"groupsAttribute,omitempty"`
+	// VerifiedEmails are the identity providers that say whether an email is verified (their claim is
+	// mapped to email_verified): their users must have a verified one, or the domain rule means nothing.
+	VerifiedEmails []string `json:"verifiedEmails,omitempty"`
 }
 
 // Client is one app client: untiered (every user of the pool) or a tier's.
@@ -73,13 +76,16 @@ type Decision struct {
 
 // Decide answers whether the user of ev may have tokens for the client named clientName.
 func Decide(p Policy, clientName string, ev events.CognitoEventUserPoolsPreTokenGen) Decision {
-	refuse := func(tier, reason string) Decision {
+	// refuse says why to the log (reason) and, without what the log alone should know (such as the
+	// allowed domains), to the user (told).
+	refuseTelling := func(tier, reason, told string) Decision {
 		what := "IGV access"
 		if tier != "" {
 			what = fmt.Sprintf("IGV access to the %s data", tier)
 		}
-		return Decision{Reason: reason, Message: fmt.Sprintf("%s is refused: %s. Ask %s.", what, reason, p.Contact)}
+		return Decision{Reason: reason, Message: fmt.Sprintf("%s is refused: %s. Ask %s.", what, told, p.Contact)}
 	}
+	refuse := func(tier, reason string) Decision { return refuseTelling(tier, reason, reason) }
 	if !slices.Contains(TriggerSources, ev.TriggerSource) {
 		return refuse("", fmt.Sprintf("unknown token source %q", ev.TriggerSource))
 	}
@@ -92,14 +98,23 @@ func Decide(p Policy, clientName string, ev events.CognitoEventUserPoolsPreToken
 	if email == "" {
 		return refuse(client.Tier, "your account has no email address, which IGV needs")
 	}
-	for _, provider := range providers(attrs["identities"]) {
+	signedInThrough, readable := providers(attrs["identities"])
+	if !readable {
+		// An attribute the gate cannot read must not let a user past the provider rules.
+		return refuse(client.Tier, "your account's identity provider cannot be determined")
+	}
+	for _, provider := range signedInThrough {
+		if slices.Contains(p.VerifiedEmails, provider) && attrs["email_verified"] != "true" {
+			return refuse(client.Tier, fmt.Sprintf("%s does not say your email address is verified", provider))
+		}
 		domains := p.EmailDomains[provider]
 		if len(domains) == 0 {
 			continue
 		}
 		_, domain, _ := strings.Cut(email, "@")
 		if !slices.Contains(domains, domain) {
-			return refuse(client.Tier, fmt.Sprintf("%s accounts of %s are not admitted (allowed: %s)", provider, domain, strings.Join(domains, ", ")))
+			return refuseTelling(client.Tier, fmt.Sprintf("%s accounts of %s are not admitted (allowed: %s)", provider, domain, strings.Join(domains, ", ")),
+				fmt.Sprintf("%s accounts of %s are not admitted", provider, domain))
 		}
 	}
 	if client.Tier == "" {
@@ -109,7 +124,7 @@ func Decide(p Policy, clientName string, ev events.CognitoEventUserPoolsPreToken
 		return Decision{Allow: true, Reason: "member of group " + client.Group}
 	}
 	if p.GroupsAttribute != "" {
-		for _, provider := range providers(attrs["identities"]) {
+		for _, provider := range signedInThrough {
 			for _, g := range ParseGroups(attrs[p.GroupsAttribute]) {
 				if slices.Contains(client.IdPGroups[provider], g) {
 					return Decision{Allow: true, Reason: "identity provider group " + provider + ":" + g}
@@ -121,23 +136,25 @@ func Decide(p Policy, clientName string, ev events.CognitoEventUserPoolsPreToken
 }
 
 // providers are the identity providers a federated user signed in through, from Cognito's
-// "identities" attribute (a JSON array as text); none for a user with a Cognito password.
-func providers(identities string) []string {
+// "identities" attribute (a JSON array as text); none for a user with a Cognito password. readable is
+// false when the attribute is there but cannot be read.
+func providers(identities string) (names []string, readable bool) {
 	if identities == "" {
-		return nil
+		return nil, true
 	}
 	var ids []struct {
 		ProviderName string `json:"providerName"`
 	}
 	if err := json.Unmarshal([]byte(identities), &ids); err != nil {
-		// An attribute the gate cannot read must not let a user past the domain check.
-		return []string{"(unreadable identities)"}
+		return nil, false
 	}
-	out := make([]string, 0, len(ids))
 	for _, id := range ids {
-		out = append(out, id.ProviderName)
+		if id.ProviderName == "" {
+			return nil, false
+		}
+		names = append(names, id.ProviderName)
 	}
-	return out
+	return names, true
 }
 
 // ParseGroups reads a groups attribute as Cognito stores a multi-valued claim: a JSON array as text

@@ -41,8 +41,9 @@ type logLine struct {
 
 // Handle is the pre token generation trigger.
 func (h *Handler) Handle(ctx context.Context, ev events.CognitoEventUserPoolsPreTokenGen) (events.CognitoEventUserPoolsPreTokenGen, error) {
+	signedInThrough, _ := providers(ev.Request.UserAttributes["identities"])
 	line := logLine{Source: ev.TriggerSource, ClientID: ev.CallerContext.ClientID, User: ev.UserName,
-		Sub: ev.Request.UserAttributes["sub"], Providers: providers(ev.Request.UserAttributes["identities"])}
+		Sub: ev.Request.UserAttributes["sub"], Providers: signedInThrough}
 	name, err := h.Clients.Name(ctx, ev.UserPoolID, ev.CallerContext.ClientID)
 	if err != nil {
 		// Fail closed: without knowing the client, the gate cannot know the tier.

@@ -10,6 +10,9 @@ const (
 	LambdaLogGroupPrefix = "/aws/lambda/"
 )
 
+// CognitoIDPService is the principal through which a user pool invokes its triggers.
+const CognitoIDPService = "cognito-idp.amazonaws.com"
+
 // LambdaTrust lets the Lambda service assume the gate's role: an execution role, as Lambda's
 // documentation writes it; only a function naming the role can run with it, and only a principal
 // allowed iam:PassRole on it can name it.

@@ -277,8 +277,12 @@ func CIDeploy(s CIScope) Document {
 		// permission and their log groups, as terraform-provider-aws manages aws_lambda_function,
 		// aws_lambda_permission and aws_cloudwatch_log_group. Tagging on create needs lambda:TagResource and
 		// logs:TagResource. Nothing of the account's other functions or log groups.
+		// The gate's invoke permission names Cognito; the deploy role may grant none to anyone else (itself
+		// included), so it cannot run the gates it deploys.
+		{Sid: "LetOnlyCognitoInvokeTheGate", Effect: Allow, Resource: Values{s.gateFunctions()}, Action: Values{"lambda:AddPermission"},
+			Condition: Conditions{"StringEquals": {"lambda:Principal": {CognitoIDPService}}}},
 		{Sid: "ManageGateFunctions", Effect: Allow, Resource: Values{s.gateFunctions()}, Action: sortedUnique(append([]string{
-			"lambda:AddPermission", "lambda:CreateFunction", "lambda:DeleteFunction", "lambda:RemovePermission",
+			"lambda:CreateFunction", "lambda:DeleteFunction", "lambda:RemovePermission",
 			"lambda:TagResource", "lambda:UntagResource", "lambda:UpdateFunctionCode", "lambda:UpdateFunctionConfiguration",
 		}, gateFunctionReadActions...))},
 		{Sid: "ManageGateLogGroups", Effect: Allow, Resource: Values{s.gateLogGroups()}, Action: sortedUnique(append([]string{
@@ -342,12 +346,33 @@ func CIDeploy(s CIScope) Document {
 // knows); the gate's is capped to the gate's log groups and the user pools of the scope's account and
 // region.
 func RoleBoundary(s CIScope) Document {
+	// The buckets no role of the stack reads: the Pulumi state, the audit logs and the access logs.
+	private := []string{BucketARN(s.AuditBucketPattern), ObjectsARN(s.AuditBucketPattern, "")}
+	for _, b := range []string{s.StateBucket, s.AccessLogBucket} {
+		if b != "" {
+			private = append(private, BucketARN(b), ObjectsARN(b, ""))
+		}
+	}
 	return New(
 		Statement{
 			Sid:      "AtMostReadOnlyDataAccess",
 			Effect:   Allow,
-			Action:   Values{"kms:Decrypt", "s3:GetObject", "s3:ListAllMyBuckets", "s3:ListBucket"},
+			Action:   Values{"s3:GetObject", "s3:ListAllMyBuckets", "s3:ListBucket"},
 			Resource: Values{"*"},
+		},
+		// Keys only through S3 (SSE-KMS objects), never to decrypt anything else.
+		Statement{
+			Sid:       "AtMostDecryptThroughS3",
+			Effect:    Allow,
+			Action:    Values{"kms:Decrypt"},
+			Resource:  Values{"*"},
+			Condition: Conditions{"StringEquals": {"kms:ViaService": {"s3." + s.Region + ".amazonaws.com"}}},
+		},
+		Statement{
+			Sid:      "NeverTheStateOrTheLogs",
+			Effect:   Deny,
+			Action:   Values{"s3:GetObject", "s3:ListBucket"},
+			Resource: sortedUnique(private),
 		},
 		Statement{
 			Sid:      "AtMostTheGatesOwnLogs",

@@ -116,6 +116,10 @@ func parseIdentityProviders(v string, secrets map[string]string, projectDir stri
 		if p.EmailAttribute == "" && p.Type != IdPSAML {
 			p.EmailAttribute = "email"
 		}
+		// Google always says whether an email is verified; the gate then refuses an unverified one.
+		if p.EmailVerifiedAttribute == "" && p.Type == IdPGoogle {
+			p.EmailVerifiedAttribute = "email_verified"
+		}
 		switch {
 		case p.EmailAttribute == "":
 			ps.add(at("emailAttribute"), "", "is required: IGV names the user's AWS session after the id token's email, so the provider's email claim must be mapped",

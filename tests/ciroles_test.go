@@ -338,7 +338,9 @@ func TestRoleBoundaryCoversExactlyWhatTheIGVRoleNeeds(t *testing.T) {
 			for _, s := range d.Statement {
 				for _, a := range s.Action {
 					for _, res := range s.Resource {
-						assert.True(t, allowed(t, doc, a, res, nil), "%s: %s on %s", name, a, res)
+						// The roles decrypt only as S3 reads an SSE-KMS object for them.
+						ctx := map[string][]string{"kms:ViaService": {"s3.eu-west-2.amazonaws.com"}}
+						assert.True(t, allowed(t, doc, a, res, ctx), "%s: %s on %s", name, a, res)
 						checked[a] = true
 					}
 				}
@@ -352,6 +354,18 @@ func TestRoleBoundaryCoversExactlyWhatTheIGVRoleNeeds(t *testing.T) {
 	for _, a := range []string{"s3:PutObject", "s3:DeleteObject", "iam:CreateRole", "iam:PassRole", "sts:AssumeRole", "kms:Encrypt",
 		"cognito-identity:GetId", "lambda:InvokeFunction", "logs:CreateLogGroup"} {
 		assert.False(t, allowed(t, doc, a, "*", nil), a)
+	}
+	// A role under the boundary decrypts only through S3, and never reads the state or the logs, whatever
+	// its own policies say.
+	key := "arn:aws:kms:eu-west-2:123456789012:key/5f0c8a8e-2b8e-4d53-9f6a-0b1d2c3e4f50"
+	assert.False(t, allowed(t, doc, "kms:Decrypt", key, nil), "a direct Decrypt call")
+	assert.False(t, allowed(t, doc, "kms:Decrypt", key, map[string][]string{"kms:ViaService": {"secretsmanager.eu-west-2.amazonaws.com"}}))
+	for _, object := range []string{
+		"arn:aws:s3:::genomics-lab-pulumi-state/.pulumi/stacks/igv-aws-backend/prod.json",
+		"arn:aws:s3:::igv-audit-logs-98ac0da/AWSLogs/123456789012/CloudTrail/eu-west-2/2026/11/30/x.json.gz",
+		"arn:aws:s3:::genomics-lab-access-logs-eu-west-2/s3/genomics-lab-wgs-2026/2026-11-30-06-00-00-0000000000000000",
+	} {
+		assert.False(t, allowed(t, doc, "s3:GetObject", object, nil), object)
 	}
 }
 
@@ -521,8 +535,17 @@ func TestDeployRoleManagesTheGatesFunctionLogGroupAndRole(t *testing.T) {
 		assert.True(t, allowed(t, perms, action, resource, ctx), "%s on %s", action, resource)
 	}
 	for _, a := range gateFunctionActions {
-		can("lambda:"+a, g.function, nil)
+		if a != "AddPermission" {
+			can("lambda:"+a, g.function, nil)
+		}
 	}
+	// The invoke permission it may add names Cognito, and nothing else: not itself, not another account.
+	can("lambda:AddPermission", g.function, map[string][]string{"lambda:Principal": {"cognito-idp.amazonaws.com"}})
+	for _, principal := range []string{"arn:aws:iam::123456789012:role/ci/igv-aws-backend-ci-deploy", "123456789012", "*", "lambda.amazonaws.com"} {
+		assert.False(t, allowed(t, perms, "lambda:AddPermission", g.function, map[string][]string{"lambda:Principal": {principal}}), principal)
+	}
+	assert.False(t, allowed(t, perms, "lambda:AddPermission", g.function, nil), "without the condition key")
+	assert.False(t, allowed(t, perms, "lambda:InvokeFunction", g.function, nil), "it never invokes the gate")
 	for _, a := range gateLogGroupActions {
 		can("logs:"+a, g.logGroup, nil)
 		can("logs:"+a, g.logGroup+":*", nil)
