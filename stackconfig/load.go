@@ -3,6 +3,8 @@ package stackconfig
 import (
 	"context"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"os"
 	"slices"
 
@@ -11,7 +13,21 @@ import (
 
 // Load reads and validates the running stack's configuration. Call it before registering any resource.
 func Load(ctx *pulumi.Context) (*Config, error) {
-	return Parse(ctx.Project(), ctx.Stack(), Raw(ctx))
+	raw := Raw(ctx)
+	cfg, err := Parse(ctx.Project(), ctx.Stack(), raw)
+	// Client secrets come only from secret config: in plain text they would sit in Pulumi.<stack>.yaml,
+	// in the repository.
+	if v := raw[KeyIdentityProviderSecrets]; v != "" && v != "{}" && !ctx.IsConfigSecret(KeyIdentityProviderSecrets) {
+		p := Problem{Key: KeyIdentityProviderSecrets, Value: "[not secret]", Why: "holds client secrets in plain text, in the stack's config file",
+			Fix: fmt.Sprintf("remove it from Pulumi.%s.yaml and set each with pulumi config set --secret --path '%s.NAME' (revoke and rotate the exposed secrets)", ctx.Stack(), KeyIdentityProviderSecrets)}
+		var e *Error
+		if errors.As(err, &e) {
+			e.Problems = append(e.Problems, p)
+			return nil, e
+		}
+		return nil, &Error{Stack: ctx.Stack(), Problems: []Problem{p}}
+	}
+	return cfg, err
 }
 
 // Raw returns the stack's configuration as the engine passed it to the program. Besides the keys the

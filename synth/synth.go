@@ -32,6 +32,8 @@ type Stack struct {
 	Name    string
 	// Config is the stack's configuration as the engine passes it: "namespace:key" to text or JSON.
 	Config map[string]string
+	// SecretKeys are the keys of Config set as secrets (pulumi config set --secret).
+	SecretKeys []string
 	// Previous are the stack outputs of its last deployment, which the program reads through a stack
 	// reference to itself; a value {"[secret]": v} is a secret output. Nil: the stack has never been
 	// deployed.
@@ -113,8 +115,9 @@ func Run(program Program, stack Stack) (*Result, error) {
 	pctx, err := pulumi.NewContext(goctx, pulumi.RunInfo{
 		Project: stack.Project,
 		Stack:   stack.Name,
-		Config:  stack.Config,
-		Mocks:   m,
+		Config:           stack.Config,
+		ConfigSecretKeys: stack.SecretKeys,
+		Mocks:            m,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("synth: %w", err)

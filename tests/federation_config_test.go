@@ -121,3 +121,19 @@ func TestASAMLMetadataFileIsReadAndChecked(t *testing.T) {
 		assert.Contains(t, err.Error(), says)
 	}
 }
+
+// A client secret in plain text would sit in Pulumi.<stack>.yaml, in the repository: refused, without
+// repeating it, and with how to set it as a secret.
+func TestClientSecretsInPlainTextConfigAreRefused(t *testing.T) {
+	st := withConfig(exampleStack(t, "dev"), map[string]string{
+		stackconfig.KeyIdentityProviders:       `[{"name":"Okta","type":"OIDC","issuer":"https://partner.okta.com","clientId":"0oa1b2c3d4"}]`,
+		stackconfig.KeyIdentityProviderSecrets: `{"Okta":"plain-text-secret"}`,
+		stackconfig.KeyAdminContact:            "igv@lab.example.org",
+	})
+	require.NoError(t, func() error { _, err := synth.Run(stack.Program, st); return err }(), "set as a secret, it is accepted")
+	st.SecretKeys = nil
+	refusedBeforeAnythingIsRegistered(t, st, configMistake{key: stackconfig.KeyIdentityProviderSecrets, says: "in plain text"})
+	_, err := synth.Run(stack.Program, st)
+	assert.NotContains(t, err.Error(), "plain-text-secret")
+	assert.Contains(t, err.Error(), "pulumi config set --secret")
+}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"os"
+	"slices"
 	"sort"
 	"sync"
 	"testing"
@@ -96,6 +97,11 @@ func withConfig(st synth.Stack, changes map[string]string) synth.Stack {
 			delete(cfg, k)
 		} else {
 			cfg[k] = v
+		}
+		// Client secrets are set as secrets, as the README says to (pulumi config set --secret);
+		// TestClientSecretsInPlainTextConfigAreRefused sets them in plain text.
+		if k == stackconfig.KeyIdentityProviderSecrets && v != "" {
+			st.SecretKeys = append(slices.Clone(st.SecretKeys), k)
 		}
 	}
 	st.Config = cfg

@@ -1,9 +1,13 @@
 package lifecycle
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/auto"
+	"github.com/stretchr/testify/require"
 
 	"github.com/stretchr/testify/assert"
 
@@ -21,7 +25,7 @@ func withOkta(e *env, secret string) {
 		"name": "Okta", "type": "OIDC", "issuer": "https://partner.okta.com", "clientId": "0oa1b2c3d4",
 		"emailDomains": []string{"partner.example.org"},
 	}})
-	e.set(stackconfig.KeyIdentityProviderSecrets, map[string]any{"Okta": secret})
+	e.setSecrets(map[string]string{"Okta": secret})
 	e.set(stackconfig.KeyAdminContact, "igv-admins@genomics-lab.example.org")
 }
 
@@ -76,7 +80,7 @@ func TestRemovingTheLastIdentityProviderDeletesItAndTheGateAfterThePoolAndClient
 	withOkta(e, "first-secret")
 	e.mustUp()
 	e.set(stackconfig.KeyIdentityProviders, nil)
-	e.set(stackconfig.KeyIdentityProviderSecrets, nil)
+	e.setSecrets(nil)
 	r := e.mustUp()
 	assert.Equal(t, []string{"delete igv-users-idp-Okta"}, r.on(typeIdentityProvider))
 	assert.Equal(t, []string{"delete igv-gate"}, r.on(typeFunction))
@@ -132,7 +136,7 @@ func TestChangingAProvidersTypeReplacesItDeletingTheOldOneFirst(t *testing.T) {
 		"name": "Okta", "type": "SAML", "metadataUrl": "https://partner.okta.com/app/exk1/sso/saml/metadata",
 		"emailAttribute": "email", "emailDomains": []string{"partner.example.org"},
 	}})
-	e.set(stackconfig.KeyIdentityProviderSecrets, nil)
+	e.setSecrets(nil)
 	r := e.mustUp()
 	assert.ElementsMatch(t, []string{"replace igv-users-idp-Okta", "delete-replaced igv-users-idp-Okta", "create-replacement igv-users-idp-Okta"},
 		r.on(typeIdentityProvider))
@@ -172,4 +176,15 @@ func TestAGroupsAttributeNoLongerMappedStaysInThePoolWithAWarning(t *testing.T) 
 		assert.Contains(t, fmt.Sprint(pools[0].Inputs["schemas"]), "name:groups")
 	}
 	assert.Equal(t, []any{"groups"}, e.outputs()["userPoolCustomAttributes"].Value, "still recorded for the next deployment")
+}
+
+// setSecrets sets identityProviderSecrets as the README says to, one secret per provider
+// (pulumi config set --secret --path 'identityProviderSecrets.NAME'); nil removes them.
+func (e *env) setSecrets(secrets map[string]string) {
+	e.t.Helper()
+	e.set(stackconfig.KeyIdentityProviderSecrets, nil)
+	for name, v := range secrets {
+		require.NoError(e.t, e.stack.SetConfigWithOptions(context.Background(), stackconfig.KeyIdentityProviderSecrets+"."+name,
+			auto.ConfigValue{Value: v, Secret: true}, &auto.ConfigOptions{Path: true}))
+	}
 }
