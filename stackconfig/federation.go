@@ -89,6 +89,8 @@ func parseIdentityProviders(v string, secrets map[string]string, projectDir stri
 				"use a short name such as Entra or Okta")
 		case slices.Contains(reservedIdPNames, p.Name) || (p.Name == "Google" && p.Type != IdPGoogle):
 			ps.add(at("name"), quote(p.Name), "is the name of one of Cognito's own providers", "choose another name")
+		case strings.Contains(p.Name, ":"):
+			ps.add(at("name"), quote(p.Name), "holds a colon, which separates a provider from a group in tiers' idpGroups", "choose a name without a colon")
 		case names[strings.ToLower(p.Name)]:
 			ps.add(at("name"), quote(p.Name), "is used by two providers", "give each provider its own name")
 		}
@@ -99,6 +101,10 @@ func parseIdentityProviders(v string, secrets map[string]string, projectDir stri
 			checkSAML(p, at, projectDir, ps)
 		case IdPOIDC:
 			checkHTTPS(at("issuer"), p.Issuer, "the issuer URL, whose /.well-known/openid-configuration Cognito reads", ps)
+			if strings.HasSuffix(p.Issuer, "/") {
+				ps.add(at("issuer"), quote(p.Issuer), "ends in /: Cognito compares it with the tokens' iss, which has none",
+					"write it without the trailing /, e.g. https://example.okta.com")
+			}
 			checkClient(p, at, secrets, ps)
 		case IdPGoogle:
 			if p.Name != "Google" {
@@ -211,6 +217,9 @@ func checkClient(p *IdentityProvider, at func(string) string, secrets map[string
 		if strings.ContainsAny(s, " \t") || s == "" {
 			ps.add(at("scopes"), quote(s), "is not one scope", "list each scope on its own")
 		}
+	}
+	if len(p.Scopes) > 0 && !slices.Contains(p.Scopes, "openid") {
+		ps.add(at("scopes"), fmt.Sprint(p.Scopes), "do not ask for openid, without which the provider returns no id token", "add openid")
 	}
 	if len(p.Scopes) > 0 && !slices.Contains(p.Scopes, "email") {
 		ps.add(at("scopes"), fmt.Sprint(p.Scopes), "do not ask for email, which IGV needs", "add email")
