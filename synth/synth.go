@@ -113,8 +113,8 @@ func Run(program Program, stack Stack) (*Result, error) {
 	// The keys ride along in the Go context so the program can report misspelt ones (stackconfig.Raw).
 	goctx := stackconfig.WithKeys(context.Background(), stack.Config)
 	pctx, err := pulumi.NewContext(goctx, pulumi.RunInfo{
-		Project: stack.Project,
-		Stack:   stack.Name,
+		Project:          stack.Project,
+		Stack:            stack.Name,
 		Config:           stack.Config,
 		ConfigSecretKeys: stack.SecretKeys,
 		Mocks:            m,
