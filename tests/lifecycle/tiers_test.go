@@ -48,6 +48,18 @@ func assertUserPoolAndDataSafe(t *testing.T, e *env, r *run) {
 	}
 }
 
+// assertTiersUntouched: no resource named after one of the tiers changed in the run.
+func assertTiersUntouched(t *testing.T, r *run, tiers ...string) {
+	t.Helper()
+	for _, op := range r.ops() {
+		for _, tier := range tiers {
+			if strings.Contains(op, tier) {
+				t.Errorf("tier %s's resource changed: %s", tier, op)
+			}
+		}
+	}
+}
+
 func identityPoolNames(e *env) []string {
 	var out []string
 	for _, p := range e.World().OfType(typeIdentityPool) {
@@ -124,11 +136,7 @@ func TestAddingATierCreatesOnlyItsResources(t *testing.T) {
 		"members": []string{"dev.analyst@genomics-lab.example.org"}})
 	withTiers(e, tiers)
 	r := e.mustUp()
-	for _, op := range r.ops() {
-		if strings.Contains(op, "alpha") || strings.Contains(op, "beta") {
-			t.Errorf("another tier's resource changed: %s", op)
-		}
-	}
+	assertTiersUntouched(t, r, "alpha", "beta")
 	assert.Contains(t, r.on(typeIdentityPool), "create igv-identity-gamma")
 	assert.Contains(t, r.on(typeUserPoolClient), "create igv-users-client-gamma")
 	assert.Contains(t, r.on(typeUserGroup), "create igv-users-group-gamma")
@@ -145,11 +153,7 @@ func TestRemovingATierDeletesOnlyItsResources(t *testing.T) {
 	e.mustUp()
 	withTiers(e, twoDevTiers())
 	r := e.mustUp()
-	for _, op := range r.ops() {
-		if strings.Contains(op, "alpha") || strings.Contains(op, "beta") {
-			t.Errorf("a remaining tier's resource changed: %s", op)
-		}
-	}
+	assertTiersUntouched(t, r, "alpha", "beta")
 	assert.Contains(t, r.on(typeIdentityPool), "delete igv-identity-gamma")
 	assert.Contains(t, r.on(typeUserPoolClient), "delete igv-users-client-gamma")
 	assert.Contains(t, r.on(typeUserGroup), "delete igv-users-group-gamma")
